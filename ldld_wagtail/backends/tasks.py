@@ -1,0 +1,60 @@
+"""A django-tasks backend that hands Wagtail's background work to the django-q2 worker.
+
+One queue for everything: the portal's own jobs and Wagtail's tasks (reference index, image
+renditions, frontend cache) all run in `manage.py qcluster`.
+"""
+
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.backends.base import BaseTaskBackend
+from django_tasks.base import TaskResult, TaskResultStatus
+from django_tasks.utils import get_random_id
+
+
+def run_task(module_path: str, args, kwargs):
+    """Entry point django-q2 calls in the worker."""
+    return import_string(module_path).call(*args, **kwargs)
+
+
+class DjangoQBackend(BaseTaskBackend):
+    supports_defer = True
+
+    def enqueue(self, task, args, kwargs):
+        from django_q.models import Schedule
+        from django_q.tasks import async_task, schedule
+
+        self.validate_task(task)
+        result = TaskResult(
+            task=task,
+            id=get_random_id(),
+            status=TaskResultStatus.READY,
+            enqueued_at=timezone.now(),
+            started_at=None,
+            last_attempted_at=None,
+            finished_at=None,
+            args=args,
+            kwargs=kwargs,
+            backend=self.alias,
+            errors=[],
+            worker_ids=[],
+        )
+        if task.run_after is not None:
+            schedule(
+                "ldld_wagtail.backends.tasks.run_task",
+                task.module_path,
+                list(args),
+                dict(kwargs),
+                name=f"{task.module_path}:{result.id}",
+                schedule_type=Schedule.ONCE,
+                next_run=task.run_after,
+                repeats=1,
+            )
+        else:
+            async_task(
+                "ldld_wagtail.backends.tasks.run_task",
+                task.module_path,
+                list(args),
+                dict(kwargs),
+                task_name=task.module_path,
+            )
+        return result

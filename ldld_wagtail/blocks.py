@@ -1,0 +1,69 @@
+"""StreamField blocks shared by every page type of the portal."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Ảnh"))
+    caption = blocks.CharBlock(label=_("Chú thích"), max_length=255)
+    credit = blocks.CharBlock(label=_("Nguồn ảnh"), max_length=120, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh có chú thích")
+        template = "ldld_wagtail/blocks/captioned_image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Trích dẫn"))
+    source = blocks.CharBlock(label=_("Nguồn"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Trích dẫn")
+        template = "ldld_wagtail/blocks/quote.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Tệp"))
+    title = blocks.CharBlock(label=_("Tiêu đề"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tệp đính kèm")
+        template = "ldld_wagtail/blocks/document_link.html"
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("Tiêu đề mục"), icon="title", form_classname="title")
+    paragraph = blocks.RichTextBlock(label=_("Đoạn văn"), features=RICH_TEXT_FEATURES)
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    document = DocumentLinkBlock()
+    embed = EmbedBlock(label=_("Video, nội dung nhúng"), icon="media")
+
+    class Meta:
+        template = "ldld_wagtail/blocks/body.html"
+
+
+def stream_text(stream) -> str:
+    """Plain text of a body stream, for search and feeds."""
+    from django.utils.html import strip_tags
+
+    parts = []
+    for child in stream or []:
+        value = child.value
+        if child.block_type == "paragraph":
+            parts.append(strip_tags(value.source))
+        elif child.block_type == "heading":
+            parts.append(str(value))
+        elif child.block_type in ("image", "quote"):
+            parts.append(value.get("caption") or value.get("text") or "")
+    return " ".join(p for p in parts if p)

@@ -1,0 +1,45 @@
+"""RSS 2.0 and Atom feeds of pages, for readers' feed apps and other portals."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+
+class PageFeed(Feed):
+    """A feed of live, public pages; subclasses provide `title`, `link`, `description`, `items`."""
+
+    feed_type = Rss201rev2Feed
+    limit = 30
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.get_search_summary() if hasattr(item, "get_search_summary") else ""
+
+    def item_link(self, item):
+        return item.get_url()
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.translation_key}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return getattr(item, "authors", None) or None
+
+    def item_categories(self, item):
+        unit = getattr(item, "unit", None)
+        return [str(unit)] if unit else []
+
+
+class AtomFeedMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj) if callable(self.description) else self.description

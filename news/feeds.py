@@ -1,0 +1,58 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from ldld_wagtail.feeds import AtomFeedMixin, PageFeed
+
+from .models import NewsPage
+
+
+class LatestNewsRssFeed(PageFeed):
+    description = _("Tin, bài mới nhất trên Cổng thông tin điện tử Liên đoàn Lao động tỉnh")
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return Site.find_for_request(request)
+
+    def title(self, site):
+        return site.site_name or site.root_page.title
+
+    def link(self, site):
+        return "/"
+
+    def items(self, site):
+        return (
+            NewsPage.objects.live().public().descendant_of(site.root_page)
+            .order_by("-first_published_at")[: self.limit].listing()
+        )
+
+
+class LatestNewsAtomFeed(AtomFeedMixin, LatestNewsRssFeed):
+    pass
+
+
+class ColumnRssFeed(PageFeed):
+    def __init__(self, column):
+        super().__init__()
+        self.column = column
+
+    def get_object(self, request, *args, **kwargs):
+        return self.column
+
+    def title(self, column):
+        return column.title
+
+    def link(self, column):
+        return column.get_url()
+
+    def description(self, column):
+        return _("Tin, bài chuyên mục %(column)s") % {"column": column.title}
+
+    def items(self, column):
+        return (
+            NewsPage.objects.child_of(column).live().public()
+            .order_by("-first_published_at")[: self.limit].listing()
+        )
+
+
+class ColumnAtomFeed(AtomFeedMixin, ColumnRssFeed):
+    pass

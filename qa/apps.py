@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QaConfig(AppConfig):
+    name = "qa"
+    verbose_name = _("Hỏi đáp")
+    default_auto_field = "django.db.models.BigAutoField"

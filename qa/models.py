@@ -1,0 +1,87 @@
+"""Hỏi đáp: members ask, the policy and law department answers."""
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ldld_wagtail.listing import ListingPageMixin
+from ldld_wagtail.search import SearchableMixin
+
+
+class QAIndexPage(ListingPageMixin, Page):
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["qa.QuestionPage"]
+
+    class Meta:
+        verbose_name = _("danh sách hỏi đáp")
+
+    def get_listing_queryset(self, request):
+        qs = QuestionPage.objects.child_of(self).live().public()
+        topic = request.GET.get("chu-de", "")
+        if topic:
+            qs = qs.filter(topic=topic)
+        return qs.order_by("-answered_on", "-pk").select_related("answering_unit")
+
+
+class QuestionPage(SearchableMixin, Page):
+    """One question and its published answer.
+
+    Only the asker's display name and unit are public; the contact details are for the
+    department and never rendered or serialised for readers.
+    """
+
+    question = models.TextField(_("câu hỏi"))
+    asker_name = models.CharField(_("người hỏi"), max_length=120)
+    asker_unit = models.CharField(_("đơn vị người hỏi"), max_length=200, blank=True)
+    asker_contact = models.CharField(
+        _("liên hệ người hỏi (không công khai)"), max_length=200, blank=True
+    )
+    asked_on = models.DateField(_("ngày hỏi"))
+    answer = RichTextField(_("trả lời"))
+    answered_on = models.DateField(_("ngày trả lời"))
+    answering_unit = models.ForeignKey(
+        "ldld.Unit", verbose_name=_("ban trả lời"), on_delete=models.PROTECT, related_name="+"
+    )
+    topic = models.CharField(_("chủ đề"), max_length=120, blank=True)
+
+    search_section = "qa"
+    private_fields = ("asker_contact",)
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("asker_name"), FieldPanel("asker_unit"),
+                FieldPanel("asker_contact"), FieldPanel("asked_on"),
+            ],
+            heading=_("Người hỏi"),
+        ),
+        FieldPanel("question"),
+        FieldPanel("topic"),
+        FieldPanel("answer"),
+        FieldPanel("answering_unit"),
+        FieldPanel("answered_on"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("question"),
+        index.SearchField("answer"),
+    ]
+
+    parent_page_types = ["qa.QAIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("câu hỏi")
+        verbose_name_plural = _("câu hỏi")
+
+    def get_search_summary(self):
+        return self.question
+
+    def get_search_body(self):
+        return " ".join([self.topic, strip_tags(self.answer)])

@@ -1,0 +1,103 @@
+"""Lịch công tác tuần: the leaders' weekly work schedule, posted by the clerk."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from ldld_wagtail.listing import ListingPageMixin
+
+WEEKDAYS = [_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"),
+            _("Chủ nhật")]
+
+
+class ScheduleIndexPage(ListingPageMixin, Page):
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["schedule.WeeklySchedulePage"]
+    listing_per_page = 20
+
+    class Meta:
+        verbose_name = _("lịch công tác")
+
+    def get_listing_queryset(self, request):
+        return WeeklySchedulePage.objects.child_of(self).live().public().order_by("-week_start")
+
+    def current_week(self):
+        monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+        return (
+            WeeklySchedulePage.objects.child_of(self).live().public()
+            .filter(week_start__lte=monday).order_by("-week_start").first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["current"] = self.current_week()
+        return context
+
+
+class WeeklySchedulePage(Page):
+    week_start = models.DateField(_("tuần bắt đầu (thứ Hai)"))
+    note = models.TextField(_("ghi chú"), blank=True)
+    original_file = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("tệp gốc (Word, Excel, PDF)"),
+        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("week_start"),
+        FieldPanel("original_file"),
+        FieldPanel("note"),
+        InlinePanel("entries", label=_("Lịch")),
+    ]
+
+    parent_page_types = ["schedule.ScheduleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lịch công tác tuần")
+        verbose_name_plural = _("lịch công tác tuần")
+
+    def clean(self):
+        super().clean()
+        if self.week_start and self.week_start.weekday() != 0:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"week_start": _("Ngày bắt đầu tuần phải là thứ Hai.")})
+
+    @property
+    def week_end(self):
+        return self.week_start + datetime.timedelta(days=6)
+
+    def days(self):
+        """Entries grouped by day, Monday first, with the Vietnamese weekday name."""
+        by_day: dict = {}
+        for entry in sorted(self.entries.all(), key=lambda e: (e.day, e.time or datetime.time())):
+            by_day.setdefault(entry.day, []).append(entry)
+        return [(day, WEEKDAYS[day.weekday()], entries) for day, entries in by_day.items()]
+
+
+class ScheduleEntry(Orderable):
+    page = ParentalKey(WeeklySchedulePage, on_delete=models.CASCADE, related_name="entries")
+    day = models.DateField(_("ngày"))
+    time = models.TimeField(_("giờ"), null=True, blank=True)
+    content = models.TextField(_("nội dung"))
+    leader = models.CharField(_("lãnh đạo chủ trì"), max_length=200, blank=True)
+    participants = models.CharField(_("thành phần"), max_length=255, blank=True)
+    location = models.CharField(_("địa điểm"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("day"), FieldPanel("time"), FieldPanel("content"), FieldPanel("leader"),
+        FieldPanel("participants"), FieldPanel("location"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mục lịch")
+        verbose_name_plural = _("mục lịch")
