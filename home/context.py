@@ -25,35 +25,53 @@ def home_context(home) -> dict:
         by_column.setdefault(item.path[: column_depth * 4], []).append(item)
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     week = (
-        WeeklySchedulePage.objects.descendant_of(home).live().public()
-        .filter(week_start__lte=monday).order_by("-week_start")
-        .prefetch_related(Prefetch("entries", queryset=ScheduleEntry.objects.order_by("day", "time")))
+        WeeklySchedulePage.objects.descendant_of(home)
+        .live()
+        .public()
+        .filter(week_start__lte=monday)
+        .order_by("-week_start")
+        .prefetch_related(
+            Prefetch("entries", queryset=ScheduleEntry.objects.order_by("day", "time"))
+        )
         .first()
     )
     return {
         "featured": list(
-            NewsPage.objects.descendant_of(home).live().public().filter(featured=True)
-            .order_by("-first_published_at")[:5].listing()
+            NewsPage.objects.descendant_of(home)
+            .live()
+            .public()
+            .filter(featured=True)
+            .order_by("-first_published_at")[:5]
+            .listing()
         ),
         "columns": [(c, by_column.get(c.path, [])) for c in columns],
         "week": week,
         "latest_documents": list(
-            DirectiveDocumentPage.objects.descendant_of(home).live().public()
+            DirectiveDocumentPage.objects.descendant_of(home)
+            .live()
+            .public()
             .order_by("-issued_on", "-pk")[:5]
         ),
         "latest_answers": list(
-            QuestionPage.objects.descendant_of(home).live().public()
+            QuestionPage.objects.descendant_of(home)
+            .live()
+            .public()
             .order_by("-answered_on", "-pk")[:5]
         ),
-        "video": VideoPage.objects.descendant_of(home).live().public()
-        .order_by("-month").select_related("poster").first(),
+        "video": VideoPage.objects.descendant_of(home)
+        .live()
+        .public()
+        .order_by("-month")
+        .select_related("poster")
+        .first(),
         "banners": list(Banner.objects.showing().select_related("image")[:3]),
     }
 
 
 def _latest_per_column(home, column_depth):
     return list(
-        NewsPage.objects.live().public()
+        NewsPage.objects.live()
+        .public()
         .filter(path__startswith=home.path, depth=column_depth + 1)
         .annotate(
             rank=Window(

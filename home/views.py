@@ -42,8 +42,9 @@ def search_view(request):
         paginator = Paginator(_Counted(total), PER_PAGE)
         number = min(page_number, paginator.num_pages)
         if number != page_number and total:
-            total, hits = search(query, get_language() or "vi", section,
-                                 (number - 1) * PER_PAGE, PER_PAGE)
+            total, hits = search(
+                query, get_language() or "vi", section, (number - 1) * PER_PAGE, PER_PAGE
+            )
         results = PaginatorPage(hits, number, paginator)
     return render(
         request,
@@ -63,3 +64,10 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def healthz(request):
+    """For load balancers and the benchmark's floor: no database, no template."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")

@@ -15,7 +15,15 @@ from django.http import HttpResponse
 
 GENERATION_KEY = "ldld:pagecache:generation"
 GENERATION_TTL = 1.0
-SKIP_PREFIXES = ("/admin/", "/django-admin/", "/++api++/", "/static/", "/media/", "/documents/")
+SKIP_PREFIXES = (
+    "/healthz",
+    "/admin/",
+    "/django-admin/",
+    "/++api++/",
+    "/static/",
+    "/media/",
+    "/documents/",
+)
 
 _local = {"token": None, "checked": 0.0}
 

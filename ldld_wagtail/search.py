@@ -45,6 +45,25 @@ class Hit:
     published_at: datetime | None
 
 
+def entry_for(page: Page) -> SearchEntry:
+    """The search entry for a live page (not saved); bulk loaders save many at once."""
+    summary = page.get_search_summary()
+    body = " ".join(filter(None, [summary, page.get_search_body()]))
+    return SearchEntry(
+        page_id=page.pk,
+        language=page.locale.language_code,
+        section=page.search_section,
+        title=page.title,
+        summary=Truncator(summary).chars(300),
+        url_path=page.get_url() or "",
+        published_at=page.first_published_at or page.last_published_at,
+        search_title_folded=" ".join(folded_tokens(page.title)),
+        search_body_folded=" ".join(folded_tokens(body)),
+        search_title_exact=token_string(exact_tokens(page.title)),
+        search_body_exact=token_string(exact_tokens(body)),
+    )
+
+
 def index_page(page: Page) -> None:
     """Write (or rewrite) the search entry for a page that is live and public, else remove it."""
     page = page.specific
@@ -53,23 +72,7 @@ def index_page(page: Page) -> None:
     if not page.live or page.get_view_restrictions().exists():
         unindex_page(page.pk)
         return
-    summary = page.get_search_summary()
-    body = " ".join(filter(None, [summary, page.get_search_body()]))
-    SearchEntry.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "language": page.locale.language_code,
-            "section": page.search_section,
-            "title": page.title,
-            "summary": Truncator(summary).chars(300),
-            "url_path": page.get_url() or "",
-            "published_at": page.first_published_at or page.last_published_at,
-            "search_title_folded": " ".join(folded_tokens(page.title)),
-            "search_body_folded": " ".join(folded_tokens(body)),
-            "search_title_exact": token_string(exact_tokens(page.title)),
-            "search_body_exact": token_string(exact_tokens(body)),
-        },
-    )
+    entry_for(page).save()
 
 
 def unindex_page(page_id: int) -> None:
@@ -133,18 +136,19 @@ def _fts5_phrase(word: str) -> str:
 
 
 def _search_sqlite(folded, exact, language, section, offset, limit):
-    match = " AND ".join(
-        [_fts5_phrase(w) for w in folded[:-1]] + [_fts5_phrase(folded[-1]) + "*"]
-    )
+    match = " AND ".join([_fts5_phrase(w) for w in folded[:-1]] + [_fts5_phrase(folded[-1]) + "*"])
     where = "ldld_search_fts MATCH %s AND e.language = %s"
     params = [match, language]
     if section:
         where += " AND e.section = %s"
         params.append(section)
-    bonus = " + ".join(
-        ["(instr(e.search_title_exact, %s) > 0) * 4 + (instr(e.search_body_exact, %s) > 0)"]
-        * len(exact)
-    ) or "0"
+    bonus = (
+        " + ".join(
+            ["(instr(e.search_title_exact, %s) > 0) * 4 + (instr(e.search_body_exact, %s) > 0)"]
+            * len(exact)
+        )
+        or "0"
+    )
     bonus_params = [p for w in exact for p in (f" {w} ", f" {w} ")]
     join = "FROM ldld_search_fts JOIN ldld_searchentry e ON e.page_id = ldld_search_fts.rowid"
     with connection.cursor() as cursor:

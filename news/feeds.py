@@ -21,8 +21,11 @@ class LatestNewsRssFeed(PageFeed):
 
     def items(self, site):
         return (
-            NewsPage.objects.live().public().descendant_of(site.root_page)
-            .order_by("-first_published_at")[: self.limit].listing()
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(site.root_page)
+            .order_by("-first_published_at")[: self.limit]
+            .listing()
         )
 
 
@@ -49,8 +52,11 @@ class ColumnRssFeed(PageFeed):
 
     def items(self, column):
         return (
-            NewsPage.objects.child_of(column).live().public()
-            .order_by("-first_published_at")[: self.limit].listing()
+            NewsPage.objects.child_of(column)
+            .live()
+            .public()
+            .order_by("-first_published_at")[: self.limit]
+            .listing()
         )
 
 

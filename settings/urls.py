@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import robots_txt, search_view
+from home.views import healthz, robots_txt, search_view
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("rss.xml", LatestNewsRssFeed(), name="feed_rss"),
     path("atom.xml", LatestNewsAtomFeed(), name="feed_atom"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,100 @@
+"""Small builders for the page trees tests need; never the whole demo."""
+
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+from ldld_wagtail.models import Unit
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add(parent, page):
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def make_home() -> HomePage:
+    Locale.objects.get_or_create(language_code="vi")
+    root = Page.get_first_root_node()
+    home = HomePage(title="Liên đoàn Lao động tỉnh", slug="trang-chu")
+    root.add_child(instance=home)
+    publish(home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "LĐLĐ"},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+def make_unit(code="tuyen-giao", name="Ban Tuyên giáo - Nữ công", kind="department", **extra):
+    unit, _ = Unit.objects.get_or_create(code=code, defaults={"name": name, "kind": kind, **extra})
+    return unit
+
+
+def make_image(title="Ảnh hoạt động", size=(64, 48)) -> Image:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (180, 30, 40)).save(buffer, "JPEG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name="photo.jpg"))
+
+
+def make_document(title="Văn bản", content=b"%PDF-1.4\n%%EOF\n") -> Document:
+    return Document.objects.create(title=title, file=ContentFile(content, name="van-ban.pdf"))
+
+
+def make_news(
+    parent,
+    title,
+    *,
+    unit=None,
+    image=None,
+    lead="Sapo",
+    body_text="Nội dung",
+    live=True,
+    published_at=None,
+    **fields,
+):
+    from news.models import NewsPage, NewsPhoto
+
+    page = NewsPage(
+        title=title,
+        lead=lead,
+        body=[("paragraph", f"<p>{body_text}</p>")],
+        authors="Nguyễn Văn A",
+        unit=unit or make_unit(),
+        **fields,
+    )
+    page.photos = [NewsPhoto(image=image or make_image(), caption="Chú thích", credit="LĐLĐ")]
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+        if published_at:
+            page.first_published_at = published_at
+            page.save(update_fields=["first_published_at"])
+    else:
+        page.save_revision()
+    return page
+
+
+def make_column(home, title="Tuyên giáo - Nữ công", slug="tuyen-giao-nu-cong", unit=None):
+    from news.models import TopicColumnPage
+
+    return add(home, TopicColumnPage(title=title, slug=slug, unit=unit or make_unit()))
+
+
+def monday(day=None) -> datetime.date:
+    day = day or timezone.localdate()
+    return day - datetime.timedelta(days=day.weekday())
