@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.search import SearchableMixin
+from ldld_wagtail.visibility import live_public
 
 
 class DocumentType(models.TextChoices):
@@ -51,7 +52,7 @@ class DocumentIndexPage(ListingPageMixin, Page):
         verbose_name = _("danh sách văn bản chỉ đạo")
 
     def get_listing_queryset(self, request):
-        qs = DirectiveDocumentPage.objects.child_of(self).live().public()
+        qs = live_public(DirectiveDocumentPage.objects.child_of(self))
         doc_type = request.GET.get("loai", "")
         if doc_type in DocumentType.values:
             qs = qs.filter(doc_type=doc_type)

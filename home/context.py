@@ -2,77 +2,80 @@
 
 import datetime
 
-from django.db.models import F, Prefetch, Window
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 
 from documents.models import DirectiveDocumentPage
-from news.models import NewsPage, TopicColumnPage, VideoPage
+from ldld_wagtail.visibility import live_public
+from news.models import NewsPage, NewsPhoto, TopicColumnPage, VideoPage
 from qa.models import QuestionPage
 from schedule.models import ScheduleEntry, WeeklySchedulePage
 
 from .models import Banner
 
 LATEST_PER_COLUMN = 4
+FEATURED = 5
 
 
 def home_context(home) -> dict:
-    columns = list(TopicColumnPage.objects.child_of(home).live().public().order_by("path"))
-    column_depth = home.depth + 1
-    latest = _latest_per_column(home, column_depth)
+    below = {"path__startswith": home.path}
+    columns = list(live_public(TopicColumnPage.objects.child_of(home)).order_by("path"))
+    latest = _latest_per_column(home)
+    featured = list(
+        live_public(NewsPage.objects.filter(featured=True, **below))
+        .select_related("unit")
+        .order_by("-first_published_at", "-pk")[:FEATURED]
+    )
+    # One query for the photos of both lists and one for all renditions on the page.
+    prefetch_related_objects(
+        latest + featured,
+        Prefetch("photos", queryset=NewsPhoto.objects.select_related("image")),
+    )
     by_column = {c.path: [] for c in columns}
     for item in latest:
-        by_column.setdefault(item.path[: column_depth * 4], []).append(item)
+        by_column.setdefault(item.path[: (home.depth + 1) * 4], []).append(item)
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     week = (
-        WeeklySchedulePage.objects.descendant_of(home)
-        .live()
-        .public()
-        .filter(week_start__lte=monday)
+        live_public(WeeklySchedulePage.objects.filter(week_start__lte=monday, **below))
         .order_by("-week_start")
         .prefetch_related(
             Prefetch("entries", queryset=ScheduleEntry.objects.order_by("day", "time"))
         )
         .first()
     )
+    video = (
+        live_public(VideoPage.objects.filter(**below))
+        .select_related("poster")
+        .order_by("-month")
+        .first()
+    )
+    banners = list(Banner.objects.showing().select_related("image")[:3])
+    images = [p.image for item in latest + featured for p in item.photos.all()]
+    images += [b.image for b in banners] + ([video.poster] if video and video.poster else [])
+    prefetch_related_objects(images, "renditions")
     return {
-        "featured": list(
-            NewsPage.objects.descendant_of(home)
-            .live()
-            .public()
-            .filter(featured=True)
-            .order_by("-first_published_at")[:5]
-            .listing()
-        ),
+        "featured": featured,
         "columns": [(c, by_column.get(c.path, [])) for c in columns],
         "week": week,
         "latest_documents": list(
-            DirectiveDocumentPage.objects.descendant_of(home)
-            .live()
-            .public()
-            .order_by("-issued_on", "-pk")[:5]
+            live_public(DirectiveDocumentPage.objects.filter(**below)).order_by(
+                "-issued_on", "-pk"
+            )[:5]
         ),
         "latest_answers": list(
-            QuestionPage.objects.descendant_of(home)
-            .live()
-            .public()
-            .order_by("-answered_on", "-pk")[:5]
+            live_public(QuestionPage.objects.filter(**below)).order_by("-answered_on", "-pk")[:5]
         ),
-        "video": VideoPage.objects.descendant_of(home)
-        .live()
-        .public()
-        .order_by("-month")
-        .select_related("poster")
-        .first(),
-        "banners": list(Banner.objects.showing().select_related("image")[:3]),
+        "video": video,
+        "banners": banners,
     }
 
 
-def _latest_per_column(home, column_depth):
+def _latest_per_column(home) -> list:
+    column_depth = home.depth + 1
     return list(
-        NewsPage.objects.live()
-        .public()
-        .filter(path__startswith=home.path, depth=column_depth + 1)
+        live_public(NewsPage.objects.filter(path__startswith=home.path, depth=column_depth + 1))
+        .select_related("unit")
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -82,5 +85,4 @@ def _latest_per_column(home, column_depth):
         )
         .filter(rank__lte=LATEST_PER_COLUMN)
         .order_by("-first_published_at", "-pk")
-        .listing()
     )

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, CaptionedImageBlock
 from ldld_wagtail.search import SearchableMixin
+from ldld_wagtail.visibility import live_public
 
 SECTION_PAGES = [
     "home.IntroductionPage",
@@ -31,7 +32,9 @@ SECTION_PAGES = [
 
 class HomePage(Page):
     tagline = models.CharField(
-        _("khẩu hiệu"), max_length=255, blank=True,
+        _("khẩu hiệu"),
+        max_length=255,
+        blank=True,
         help_text=_("Dòng chữ ngắn dưới tên cổng thông tin."),
     )
     welcome = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -39,7 +42,9 @@ class HomePage(Page):
     phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     licence = models.CharField(
-        _("giấy phép"), max_length=255, blank=True,
+        _("giấy phép"),
+        max_length=255,
+        blank=True,
         help_text=_("Số giấy phép và người chịu trách nhiệm, hiện ở chân trang."),
     )
 
@@ -47,7 +52,12 @@ class HomePage(Page):
         FieldPanel("tagline"),
         FieldPanel("welcome"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("licence")],
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("licence"),
+            ],
             heading=_("Thông tin chân trang"),
         ),
     ]
@@ -134,7 +144,9 @@ class OrganisationPage(Page):
 
     intro = RichTextField(_("giới thiệu"), blank=True)
     updated_on = models.DateField(
-        _("cập nhật danh sách ngày"), null=True, blank=True,
+        _("cập nhật danh sách ngày"),
+        null=True,
+        blank=True,
         help_text=_("Ngày danh sách BCH, BTV, UBKT được cập nhật lần cuối."),
     )
 
@@ -182,13 +194,21 @@ class OrganisationMember(Orderable):
     unit = models.CharField(_("đơn vị công tác"), max_length=200, blank=True)
     term = models.CharField(_("nhiệm kỳ"), max_length=40, blank=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        FieldPanel("body"), FieldPanel("name"), FieldPanel("position"),
-        FieldPanel("unit"), FieldPanel("term"), FieldPanel("photo"),
+        FieldPanel("body"),
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("unit"),
+        FieldPanel("term"),
+        FieldPanel("photo"),
     ]
 
 
@@ -221,11 +241,17 @@ class ContactDirectoryPage(Page):
 class Contact(Orderable):
     page = ParentalKey(ContactDirectoryPage, on_delete=models.CASCADE, related_name="contacts")
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "ldld.Unit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     group = models.CharField(
-        _("nhóm"), max_length=120, blank=True,
+        _("nhóm"),
+        max_length=120,
+        blank=True,
         help_text=_("Để trống để dùng tên đơn vị làm nhóm."),
     )
     name = models.CharField(_("họ và tên"), max_length=120, blank=True)
@@ -234,8 +260,12 @@ class Contact(Orderable):
     email = models.EmailField(_("thư điện tử"), blank=True)
 
     panels = [
-        FieldPanel("unit"), FieldPanel("group"), FieldPanel("name"),
-        FieldPanel("position"), FieldPanel("phone"), FieldPanel("email"),
+        FieldPanel("unit"),
+        FieldPanel("group"),
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
     ]
 
     @property
@@ -258,8 +288,8 @@ class SubSiteIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsites"] = (
-            SubSiteHomePage.objects.child_of(self).live().public().select_related("unit")
+        context["subsites"] = live_public(SubSiteHomePage.objects.child_of(self)).select_related(
+            "unit"
         )
         return context
 
@@ -286,9 +316,9 @@ class SubSiteHomePage(Page):
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        news = live_public(NewsPage.objects.child_of(self)).order_by("-first_published_at")
         context["items"] = Paginator(news.listing(), 10).get_page(request.GET.get("page"))
-        context["unit_intro"] = UnitIntroPage.objects.child_of(self).live().public().first()
+        context["unit_intro"] = live_public(UnitIntroPage.objects.child_of(self)).first()
         return context
 
 
@@ -338,8 +368,13 @@ class Banner(models.Model):
     objects = BannerQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"), FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("link"),
-        FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("sort_order"),
+        FieldPanel("title"),
+        FieldPanel("image"),
+        FieldPanel("alt_text"),
+        FieldPanel("link"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("sort_order"),
     ]
 
     class Meta:

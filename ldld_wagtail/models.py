@@ -1,12 +1,12 @@
-"""The plugin's own data: the federation's units (with their history) and the public search index."""
+"""The plugin's own data: the federation's units (with their history) and the search index."""
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 
 
 class UnitKind(models.TextChoices):
@@ -40,17 +40,27 @@ class Unit(ClusterableModel):
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("thuộc"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
     valid_until = models.DateField(
-        _("hoạt động đến"), null=True, blank=True,
+        _("hoạt động đến"),
+        null=True,
+        blank=True,
         help_text=_("Để trống nếu đơn vị còn hoạt động."),
     )
     successor = models.ForeignKey(
-        "self", verbose_name=_("sáp nhập vào"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="predecessors",
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
     )
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
     phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
@@ -135,3 +145,6 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("mục tìm kiếm")
         verbose_name_plural = _("mục tìm kiếm")
+
+    def __str__(self):
+        return self.title

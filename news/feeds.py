@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from ldld_wagtail.feeds import AtomFeedMixin, PageFeed
+from ldld_wagtail.visibility import live_public
 
 from .models import NewsPage
 
@@ -21,9 +22,7 @@ class LatestNewsRssFeed(PageFeed):
 
     def items(self, site):
         return (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(site.root_page)
+            live_public(NewsPage.objects.descendant_of(site.root_page))
             .order_by("-first_published_at")[: self.limit]
             .listing()
         )
@@ -52,9 +51,7 @@ class ColumnRssFeed(PageFeed):
 
     def items(self, column):
         return (
-            NewsPage.objects.child_of(column)
-            .live()
-            .public()
+            live_public(NewsPage.objects.child_of(column))
             .order_by("-first_published_at")[: self.limit]
             .listing()
         )

@@ -18,6 +18,7 @@ from wagtail.search import index
 from ldld_wagtail.blocks import BodyBlock, stream_text
 from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.search import SearchableMixin
+from ldld_wagtail.visibility import live_public
 
 
 class NewsKind(models.TextChoices):
@@ -49,9 +50,9 @@ class NewsPageForm(WagtailAdminPageForm):
         going_out = any(k in self.data for k in ("action-publish", "action-submit"))
         if going_out and "photos" in self.formsets:
             photos = [
-                f for f in self.formsets["photos"].forms
-                if f.is_valid() and f.cleaned_data.get("image")
-                and not f.cleaned_data.get("DELETE")
+                f
+                for f in self.formsets["photos"].forms
+                if f.is_valid() and f.cleaned_data.get("image") and not f.cleaned_data.get("DELETE")
             ]
             if not photos:
                 raise forms.ValidationError(
@@ -67,8 +68,12 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     """A department's topic column (chuyên mục), listing its news items and articles."""
 
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("ban phụ trách"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="columns",
+        "ldld.Unit",
+        verbose_name=_("ban phụ trách"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="columns",
     )
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
@@ -77,14 +82,16 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     listing_per_page = 10
+    has_feeds = True
 
     class Meta:
         verbose_name = _("chuyên mục")
 
     def get_listing_queryset(self, request):
         return (
-            NewsPage.objects.child_of(self).live().public()
-            .order_by("-first_published_at", "-pk").listing()
+            live_public(NewsPage.objects.child_of(self))
+            .order_by("-first_published_at", "-pk")
+            .listing()
         )
 
     @path("")
@@ -114,20 +121,22 @@ class NewsPage(SearchableMixin, Page):
         _("tác giả"), max_length=255, help_text=_("Ghi nhiều tác giả cách nhau bằng dấu phẩy.")
     )
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("đơn vị viết bài"), on_delete=models.PROTECT,
+        "ldld.Unit",
+        verbose_name=_("đơn vị viết bài"),
+        on_delete=models.PROTECT,
         related_name="news_items",
     )
-    tags = ClusterTaggableManager(
-        through="news.NewsPageTag", verbose_name=_("chủ đề"), blank=True
-    )
+    tags = ClusterTaggableManager(through="news.NewsPageTag", verbose_name=_("chủ đề"), blank=True)
     featured = models.BooleanField(_("tin nổi bật"), default=False)
     send_to_national = models.BooleanField(
-        _("gửi Cổng TTĐT Công đoàn Việt Nam"), default=False,
+        _("gửi Cổng TTĐT Công đoàn Việt Nam"),
+        default=False,
         help_text=_("Đưa bài vào nguồn tin cho cổng thông tin của Tổng Liên đoàn."),
     )
 
     objects = NewsPageManager()
     base_form_class = NewsPageForm
+    serve_select_related = ("unit",)
     search_section = "news"
 
     content_panels = Page.content_panels + [
@@ -162,6 +171,13 @@ class NewsPage(SearchableMixin, Page):
     def main_photo(self):
         photos = list(self.photos.all())
         return photos[0] if photos else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = list(
+            self.photos.select_related("image").prefetch_related("image__renditions")
+        )
+        return context
 
     def get_search_summary(self):
         return self.lead
@@ -204,8 +220,9 @@ class VideoIndexPage(ListingPageMixin, Page):
 
     def get_listing_queryset(self, request):
         return (
-            VideoPage.objects.child_of(self).live().public()
-            .order_by("-month", "-pk").select_related("poster")
+            live_public(VideoPage.objects.child_of(self))
+            .order_by("-month", "-pk")
+            .select_related("poster")
         )
 
 
@@ -213,23 +230,39 @@ class VideoPage(SearchableMixin, Page):
     month = models.DateField(_("tháng"), help_text=_("Ngày bất kỳ trong tháng phát hành."))
     description = models.TextField(_("mô tả"))
     video_file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp video"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("tệp video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     video_url = models.URLField(_("đường dẫn video"), blank=True)
     poster = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("đơn vị thực hiện"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "ldld.Unit",
+        verbose_name=_("đơn vị thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     search_section = "news"
     content_panels = Page.content_panels + [
-        FieldPanel("month"), FieldPanel("description"), FieldPanel("video_file"),
-        FieldPanel("video_url"), FieldPanel("poster"), FieldPanel("unit"),
+        FieldPanel("month"),
+        FieldPanel("description"),
+        FieldPanel("video_file"),
+        FieldPanel("video_url"),
+        FieldPanel("poster"),
+        FieldPanel("unit"),
     ]
 
     parent_page_types = ["news.VideoIndexPage"]
@@ -264,7 +297,8 @@ class GalleryIndexPage(ListingPageMixin, Page):
 
     def get_listing_queryset(self, request):
         return (
-            GalleryPage.objects.child_of(self).live().public().order_by("-month", "-pk")
+            live_public(GalleryPage.objects.child_of(self))
+            .order_by("-month", "-pk")
             .select_related("unit")
             .prefetch_related(
                 Prefetch(
@@ -284,7 +318,8 @@ class GalleryPage(Page):
     )
 
     content_panels = Page.content_panels + [
-        FieldPanel("month"), FieldPanel("unit"),
+        FieldPanel("month"),
+        FieldPanel("unit"),
         InlinePanel("photos", label=_("Ảnh"), min_num=1),
     ]
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.search import SearchableMixin
+from ldld_wagtail.visibility import live_public
 
 
 class QAIndexPage(ListingPageMixin, Page):
@@ -24,7 +25,7 @@ class QAIndexPage(ListingPageMixin, Page):
         verbose_name = _("danh sách hỏi đáp")
 
     def get_listing_queryset(self, request):
-        qs = QuestionPage.objects.child_of(self).live().public()
+        qs = live_public(QuestionPage.objects.child_of(self))
         topic = request.GET.get("chu-de", "")
         if topic:
             qs = qs.filter(topic=topic)
@@ -57,8 +58,10 @@ class QuestionPage(SearchableMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("asker_name"), FieldPanel("asker_unit"),
-                FieldPanel("asker_contact"), FieldPanel("asked_on"),
+                FieldPanel("asker_name"),
+                FieldPanel("asker_unit"),
+                FieldPanel("asker_contact"),
+                FieldPanel("asked_on"),
             ],
             heading=_("Người hỏi"),
         ),

@@ -10,9 +10,17 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
 from ldld_wagtail.listing import ListingPageMixin
+from ldld_wagtail.visibility import live_public
 
-WEEKDAYS = [_("Thứ Hai"), _("Thứ Ba"), _("Thứ Tư"), _("Thứ Năm"), _("Thứ Sáu"), _("Thứ Bảy"),
-            _("Chủ nhật")]
+WEEKDAYS = [
+    _("Thứ Hai"),
+    _("Thứ Ba"),
+    _("Thứ Tư"),
+    _("Thứ Năm"),
+    _("Thứ Sáu"),
+    _("Thứ Bảy"),
+    _("Chủ nhật"),
+]
 
 
 class ScheduleIndexPage(ListingPageMixin, Page):
@@ -28,13 +36,15 @@ class ScheduleIndexPage(ListingPageMixin, Page):
         verbose_name = _("lịch công tác")
 
     def get_listing_queryset(self, request):
-        return WeeklySchedulePage.objects.child_of(self).live().public().order_by("-week_start")
+        return live_public(WeeklySchedulePage.objects.child_of(self)).order_by("-week_start")
 
     def current_week(self):
         monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
         return (
-            WeeklySchedulePage.objects.child_of(self).live().public()
-            .filter(week_start__lte=monday).order_by("-week_start").first()
+            live_public(WeeklySchedulePage.objects.child_of(self))
+            .filter(week_start__lte=monday)
+            .order_by("-week_start")
+            .first()
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -47,8 +57,12 @@ class WeeklySchedulePage(Page):
     week_start = models.DateField(_("tuần bắt đầu (thứ Hai)"))
     note = models.TextField(_("ghi chú"), blank=True)
     original_file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp gốc (Word, Excel, PDF)"),
-        null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("tệp gốc (Word, Excel, PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [
@@ -94,8 +108,12 @@ class ScheduleEntry(Orderable):
     location = models.CharField(_("địa điểm"), max_length=200, blank=True)
 
     panels = [
-        FieldPanel("day"), FieldPanel("time"), FieldPanel("content"), FieldPanel("leader"),
-        FieldPanel("participants"), FieldPanel("location"),
+        FieldPanel("day"),
+        FieldPanel("time"),
+        FieldPanel("content"),
+        FieldPanel("leader"),
+        FieldPanel("participants"),
+        FieldPanel("location"),
     ]
 
     class Meta(Orderable.Meta):

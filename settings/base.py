@@ -121,7 +121,8 @@ Q_CLUSTER = {
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
-    Q_CLUSTER["orm"] = "default"
+    # The embedded setup: one worker, so SQLite never sees two writers racing.
+    Q_CLUSTER.update(orm="default", workers=1)
 
 TASKS = {"default": {"BACKEND": "ldld_wagtail.backends.tasks.DjangoQBackend"}}
 
@@ -160,6 +161,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served through Django so that a document of an unpublished page stays private.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Readers share links by chat and SMS: ASCII slugs survive every client.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

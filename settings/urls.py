@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view
+from ldld_wagtail.routing import serve
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 
 urlpatterns = [
@@ -29,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_view, name="search"),
+    re_path(r"^((?:[\w\-]+/)*)$", serve, name="ldld_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

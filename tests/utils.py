@@ -6,6 +6,7 @@ import io
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -13,6 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from ldld_wagtail.models import Unit
+from ldld_wagtail.text import fold
 
 
 def publish(page):
@@ -71,6 +73,8 @@ def make_news(
 
     page = NewsPage(
         title=title,
+        slug=slugify(fold(title)),
+        live=live,
         lead=lead,
         body=[("paragraph", f"<p>{body_text}</p>")],
         authors="Nguyễn Văn A",

@@ -1,0 +1,119 @@
+"""Page serving in a fixed, small number of queries, whatever the depth of the page.
+
+Wagtail routes a request one tree level at a time (two queries a level, plus the site, its root,
+its locale and the view restrictions: ten queries for an article before any content). Here the
+site and its root are cached under the page-cache generation, the whole chain of pages on the
+path comes from one query on the indexed `slug` column, and the specific page from one more.
+The page's own `route()` still runs for what is left of the path (RoutablePageMixin routes such
+as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hooks still run;
+the view-restriction check is skipped only for pages under no restriction.
+"""
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.models import Page, Site
+from wagtail.wagtail_hooks import check_view_restrictions
+
+from .cache import current_generation
+from .visibility import is_restricted
+
+STEP = Page.steplen
+
+
+def site_for_request(request):
+    if not hasattr(request, "_wagtail_site"):
+        key = f"ldld:site:{current_generation()}:{request._get_raw_host()}:{request.get_port()}"
+        site = cache.get(key)
+        if site is None:
+            site = Site._find_for_request(request) or False
+            cache.set(key, site, None)
+        request._wagtail_site = site or None
+    return request._wagtail_site
+
+
+def site_root(request):
+    """The site's root page (base `Page`) in the active language, cached."""
+    if hasattr(request, "_ldld_root"):
+        return request._ldld_root
+    site = site_for_request(request)
+    root = None
+    if site is not None:
+        language = (get_language() or "").split("-")[0]
+        key = f"ldld:root:{current_generation()}:{site.pk}:{language}"
+        root = cache.get(key)
+        if root is None:
+            root = site.root_page.localized
+            cache.set(key, root, None)
+    request._ldld_root = root
+    return root
+
+
+def resolve(request, path: str):
+    """(page chain from the root, specific page, remaining path components) or None."""
+    root = site_root(request)
+    if root is None:
+        return None
+    components = [c for c in path.split("/") if c]
+    chain = [root]
+    if components:
+        candidates = {
+            (p.path[:-STEP], p.slug): p
+            for p in Page.objects.filter(
+                slug__in=components,
+                path__startswith=root.path,
+                depth__lte=root.depth + len(components),
+            ).only(
+                "id",
+                "path",
+                "depth",
+                "slug",
+                "title",
+                "url_path",
+                "content_type_id",
+                "live",
+                "locale_id",
+                "translation_key",
+            )
+        }
+        for component in components:
+            child = candidates.get((chain[-1].path, component))
+            if child is None:
+                break
+            chain.append(child)
+    page = chain[-1]
+    model = page.specific_class or Page
+    related = getattr(model, "serve_select_related", ())
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    return chain, specific, components[len(chain) - 1 :]
+
+
+def serve(request, path):
+    resolved = resolve(request, path)
+    if resolved is None:
+        raise Http404
+    chain, page, remaining = resolved
+    request._ldld_chain = chain
+    if len(chain) > 1:
+        page._cached_parent_obj = chain[-2]
+    page, args, kwargs = page.route(request, remaining)
+    request._wagtail_route_for_request = (page, args, kwargs)
+
+    restricted = is_restricted(page)
+
+    def serve_chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        if fn is check_view_restrictions and not restricted:
+            continue
+        on_serve_chain = fn(on_serve_chain)
+
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+
+    return on_serve_chain(page, request, args, kwargs)

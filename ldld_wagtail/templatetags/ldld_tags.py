@@ -1,0 +1,106 @@
+"""Template tags for the portal layout: site home, menu, breadcrumbs, translations, paging.
+
+The layout's data (the home page with its footer details, the menu) is cached under the
+page-cache generation, so it costs no query on a warm cache and is fresh after any publish.
+"""
+
+from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from ..cache import current_generation
+from ..routing import site_root
+from ..visibility import live_public
+
+register = template.Library()
+
+
+def _chrome(request):
+    if not hasattr(request, "_ldld_chrome"):
+        root = site_root(request)
+        chrome = {"home": None, "menu": []}
+        if root is not None:
+            key = f"ldld:chrome:{current_generation()}:{root.pk}"
+            chrome = cache.get(key)
+            if chrome is None:
+                menu = (
+                    live_public(root.get_children())
+                    .in_menu()
+                    .only("title", "url_path", "path", "depth", "locale")
+                )
+                chrome = {"home": root.specific, "menu": list(menu)}
+                cache.set(key, chrome, None)
+        request._ldld_chrome = chrome
+    return request._ldld_chrome
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page of the current site in the active language."""
+    return _chrome(context["request"])["home"]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return _chrome(context["request"])["menu"]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page, home):
+    """The pages between the home page and `page` (both excluded)."""
+    if page is None or home is None or page.depth <= home.depth + 1:
+        return []
+    chain = getattr(context["request"], "_ldld_chain", None)
+    if chain and chain[-1].pk == page.pk:
+        return chain[1:-1]
+    return list(
+        Page.objects.ancestor_of(page).filter(depth__gt=home.depth).only("title", "url_path")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context, page=None, home=None):
+    """(code, label, url) of the other locale: the page's translation when it is live."""
+    current = (get_language() or "vi")[:2]
+    code, label = ("en", "English") if current == "vi" else ("vi", "Tiếng Việt")
+    fallback = "/en/" if code == "en" else "/"
+    if page is None or not getattr(page, "pk", None) or (home and page.pk == home.pk):
+        return code, label, fallback
+    translation = page.get_translations().live().filter(locale__language_code=code).first()
+    return code, label, (translation.url if translation else fallback)
+
+
+@register.simple_tag(takes_context=True)
+def feed_column(context, page):
+    """The page whose feeds the layout announces: the page or its parent, if it has feeds."""
+    if page is None or not getattr(page, "pk", None):
+        return None
+    if getattr(page, "has_feeds", False):
+        return page
+    chain = getattr(context["request"], "_ldld_chain", None)
+    if chain and len(chain) > 1 and chain[-1].pk == page.pk:
+        parent = chain[-2]
+        if getattr(parent.specific_class, "has_feeds", False):
+            return parent
+    return None
+
+
+@register.filter
+def is_within(page, section):
+    """True when `page` is `section` or below it (for marking the current menu entry)."""
+    return bool(page and getattr(page, "path", "").startswith(section.path))
+
+
+@register.filter
+def page_range_around(page_obj, width=2):
+    """Page numbers to link to: first, last and a window around the current page."""
+    current, last = page_obj.number, page_obj.paginator.num_pages
+    numbers = sorted({1, last, *range(max(1, current - width), min(last, current + width) + 1)})
+    out, previous = [], 0
+    for n in numbers:
+        if n - previous > 1:
+            out.append(None)
+        out.append(n)
+        previous = n
+    return out
