@@ -25,7 +25,8 @@ def tree(home):
     unit = make_unit(code="sa-pa", name="LĐLĐ thị xã Sa Pa", kind="district")
     subsites = add(home, SubSiteIndexPage(title="Đơn vị", slug="don-vi"))
     return [
-        home, subsites,
+        home,
+        subsites,
         add(subsites, SubSiteHomePage(title="Sa Pa", slug="sa-pa", unit=unit)),
         add(home, TopicColumnPage(title="Cột", slug="cot", unit=unit)),
         add(home, DocumentIndexPage(title="Văn bản", slug="van-ban")),
@@ -44,11 +45,12 @@ def test_every_page_type_can_be_added_somewhere_and_its_form_renders(client, tre
     for model in models:
         if model is HomePage:
             continue
-        parent = next((p for p in tree if model in p.specific_class.allowed_subpage_models()),
-                      None)
+        parent = next((p for p in tree if model in p.specific_class.allowed_subpage_models()), None)
         assert parent is not None, f"{model.__name__} has no parent in the tree rules"
-        url = reverse("wagtailadmin_pages:add",
-                      args=(model._meta.app_label, model._meta.model_name, parent.pk))
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=(model._meta.app_label, model._meta.model_name, parent.pk),
+        )
         response = client.get(url)
         assert response.status_code == 200, model.__name__
 
