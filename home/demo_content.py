@@ -151,7 +151,8 @@ DOCUMENTS = [
 QUESTIONS = [
     (
         "Làm thêm giờ vào ngày nghỉ hằng tuần được trả lương thế nào?",
-        "Tôi là công nhân may, tháng trước làm thêm vào Chủ nhật. Công ty trả lương thế nào là đúng?",
+        "Tôi là công nhân may, tháng trước làm thêm vào Chủ nhật. "
+        "Công ty trả lương thế nào là đúng?",
         "Theo Điều 98 Bộ luật Lao động năm 2019, làm thêm giờ vào ngày nghỉ hằng tuần "
         "được trả "
         "ít nhất bằng 200% tiền lương theo công việc đang làm.",
