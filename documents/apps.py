@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = _("Văn bản")
+    verbose_name = _("Documents")
     default_auto_field = "django.db.models.BigAutoField"

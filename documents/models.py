@@ -15,32 +15,32 @@ from ldld_wagtail.visibility import live_public
 
 
 class DocumentType(models.TextChoices):
-    NGHI_QUYET = "nghi-quyet", _("Nghị quyết")
-    CHI_THI = "chi-thi", _("Chỉ thị")
-    QUYET_DINH = "quyet-dinh", _("Quyết định")
-    KE_HOACH = "ke-hoach", _("Kế hoạch")
-    HUONG_DAN = "huong-dan", _("Hướng dẫn")
-    THONG_BAO = "thong-bao", _("Thông báo")
-    CONG_VAN = "cong-van", _("Công văn")
-    BAO_CAO = "bao-cao", _("Báo cáo")
-    QUY_CHE = "quy-che", _("Quy chế")
-    LUAT = "luat", _("Luật, Điều lệ")
-    KHAC = "khac", _("Văn bản khác")
+    NGHI_QUYET = "nghi-quyet", _("Resolution")
+    CHI_THI = "chi-thi", _("Directive")
+    QUYET_DINH = "quyet-dinh", _("Decision")
+    KE_HOACH = "ke-hoach", _("Plan")
+    HUONG_DAN = "huong-dan", _("Guidance")
+    THONG_BAO = "thong-bao", _("Notice")
+    CONG_VAN = "cong-van", _("Official letter")
+    BAO_CAO = "bao-cao", _("Report")
+    QUY_CHE = "quy-che", _("Regulation")
+    LUAT = "luat", _("Law, Charter")
+    KHAC = "khac", _("Other document")
 
 
 class IssuerLevel(models.TextChoices):
-    FEDERATION = "ldld", _("LĐLĐ tỉnh")
-    CONFEDERATION = "tld", _("Tổng Liên đoàn Lao động Việt Nam")
-    CENTRAL = "tw", _("Trung ương")
-    PARTY = "tu", _("Tỉnh ủy")
-    PEOPLES_COMMITTEE = "ubnd", _("UBND tỉnh")
-    OTHER = "khac", _("Cơ quan khác")
+    FEDERATION = "ldld", _("Provincial Labour Federation")
+    CONFEDERATION = "tld", _("Vietnam General Confederation of Labour")
+    CENTRAL = "tw", _("Central level")
+    PARTY = "tu", _("Provincial Party Committee")
+    PEOPLES_COMMITTEE = "ubnd", _("Provincial People's Committee")
+    OTHER = "khac", _("Other body")
 
 
 class DocumentIndexPage(ListingPageMixin, Page):
     """Văn bản chỉ đạo, with look-up (tra cứu văn bản) by type, issuer, year and text."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -49,7 +49,7 @@ class DocumentIndexPage(ListingPageMixin, Page):
     listing_per_page = 20
 
     class Meta:
-        verbose_name = _("danh sách văn bản chỉ đạo")
+        verbose_name = _("directive document list")
 
     def get_listing_queryset(self, request):
         qs = live_public(DirectiveDocumentPage.objects.child_of(self))
@@ -82,18 +82,18 @@ class DocumentIndexPage(ListingPageMixin, Page):
 
 class DirectiveDocumentPage(SearchableMixin, Page):
     number = models.CharField(
-        _("số, ký hiệu"), max_length=80, help_text=_("Ví dụ: 435/LĐLĐ, 128/QĐ-LĐLĐ")
+        _("number / code"), max_length=80, help_text=_("Example: 435/LĐLĐ, 128/QĐ-LĐLĐ")
     )
-    doc_type = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentType.choices)
-    issuer = models.CharField(_("cơ quan ban hành"), max_length=200)
+    doc_type = models.CharField(_("document type"), max_length=20, choices=DocumentType.choices)
+    issuer = models.CharField(_("issuing body"), max_length=200)
     issuer_level = models.CharField(
-        _("cấp ban hành"), max_length=10, choices=IssuerLevel.choices, default="ldld"
+        _("issuing level"), max_length=10, choices=IssuerLevel.choices, default="ldld"
     )
-    issued_on = models.DateField(_("ngày ban hành"))
-    effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
-    signer = models.CharField(_("người ký"), max_length=120)
-    field = models.CharField(_("lĩnh vực"), max_length=120, blank=True)
-    summary = models.TextField(_("trích yếu"))
+    issued_on = models.DateField(_("issue date"))
+    effective_on = models.DateField(_("effective date"), null=True, blank=True)
+    signer = models.CharField(_("signed by"), max_length=120)
+    field = models.CharField(_("field"), max_length=120, blank=True)
+    summary = models.TextField(_("document summary"))
 
     search_section = "documents"
     content_panels = Page.content_panels + [
@@ -104,10 +104,10 @@ class DirectiveDocumentPage(SearchableMixin, Page):
                 FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
                 FieldRowPanel([FieldPanel("signer"), FieldPanel("field")]),
             ],
-            heading=_("Thông tin văn bản"),
+            heading=_("Document details"),
         ),
         FieldPanel("summary"),
-        InlinePanel("attachments", label=_("Tệp văn bản"), min_num=1),
+        InlinePanel("attachments", label=_("Document files"), min_num=1),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("number"),
@@ -121,8 +121,8 @@ class DirectiveDocumentPage(SearchableMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("văn bản chỉ đạo")
-        verbose_name_plural = _("văn bản chỉ đạo")
+        verbose_name = _("directive document")
+        verbose_name_plural = _("directive document")
 
     def get_search_summary(self):
         return self.summary
@@ -134,9 +134,9 @@ class DirectiveDocumentPage(SearchableMixin, Page):
 class DocumentAttachment(Orderable):
     page = ParentalKey(DirectiveDocumentPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
     )
-    label = models.CharField(_("mô tả tệp"), max_length=200, blank=True)
+    label = models.CharField(_("file description"), max_length=200, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 
@@ -144,18 +144,18 @@ class DocumentAttachment(Orderable):
 class DownloadsPage(Page):
     """Downloads / Tài liệu: forms and propaganda materials."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("files", label=_("Tài liệu")),
+        InlinePanel("files", label=_("Downloads")),
     ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = _("trang tài liệu tải về")
+        verbose_name = _("downloads page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -164,19 +164,19 @@ class DownloadsPage(Page):
 
 
 class DownloadCategory(models.TextChoices):
-    FORM = "bieu-mau", _("Biểu mẫu")
-    PROPAGANDA = "tuyen-van", _("Tài liệu tuyên vận")
-    OTHER = "khac", _("Tài liệu khác")
+    FORM = "bieu-mau", _("Form")
+    PROPAGANDA = "tuyen-van", _("Propaganda material")
+    OTHER = "khac", _("Other material")
 
 
 class DownloadItem(Orderable):
     page = ParentalKey(DownloadsPage, on_delete=models.CASCADE, related_name="files")
     category = models.CharField(
-        _("nhóm"), max_length=20, choices=DownloadCategory.choices, default="bieu-mau"
+        _("group"), max_length=20, choices=DownloadCategory.choices, default="bieu-mau"
     )
-    title = models.CharField(_("tên tài liệu"), max_length=255)
+    title = models.CharField(_("document name"), max_length=255)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("tệp"), on_delete=models.PROTECT, related_name="+"
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
     )
 
     panels = [FieldPanel("category"), FieldPanel("title"), FieldPanel("document")]

@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = _("Trang chủ và giới thiệu")
+    verbose_name = _("Home and introduction")
     default_auto_field = "django.db.models.BigAutoField"

@@ -32,20 +32,20 @@ SECTION_PAGES = [
 
 class HomePage(Page):
     tagline = models.CharField(
-        _("khẩu hiệu"),
+        _("tagline"),
         max_length=255,
         blank=True,
-        help_text=_("Dòng chữ ngắn dưới tên cổng thông tin."),
+        help_text=_("Short line under the portal's name."),
     )
-    welcome = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
+    welcome = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
     licence = models.CharField(
-        _("giấy phép"),
+        _("licence"),
         max_length=255,
         blank=True,
-        help_text=_("Số giấy phép và người chịu trách nhiệm, hiện ở chân trang."),
+        help_text=_("Licence number and the person responsible, shown in the footer."),
     )
 
     content_panels = Page.content_panels + [
@@ -58,7 +58,7 @@ class HomePage(Page):
                 FieldPanel("email"),
                 FieldPanel("licence"),
             ],
-            heading=_("Thông tin chân trang"),
+            heading=_("Footer details"),
         ),
     ]
 
@@ -66,7 +66,7 @@ class HomePage(Page):
     subpage_types = SECTION_PAGES
 
     class Meta:
-        verbose_name = _("trang chủ")
+        verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
         from .context import home_context
@@ -77,39 +77,39 @@ class HomePage(Page):
 
 
 class TimelineEventBlock(blocks.StructBlock):
-    year = blocks.CharBlock(label=_("Năm"), max_length=20)
-    event = blocks.TextBlock(label=_("Sự kiện"))
+    year = blocks.CharBlock(label=_("Year"), max_length=20)
+    event = blocks.TextBlock(label=_("Event"))
 
 
 class CongressBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Đại hội"), help_text=_("Ví dụ: Đại hội lần thứ XVI"))
-    term = blocks.CharBlock(label=_("Nhiệm kỳ"), max_length=40)
-    held_on = blocks.DateBlock(label=_("Ngày họp"), required=False)
-    summary = blocks.TextBlock(label=_("Tóm tắt"), required=False)
+    name = blocks.CharBlock(label=_("Congress"), help_text=_("Example: the 16th Congress"))
+    term = blocks.CharBlock(label=_("Term"), max_length=40)
+    held_on = blocks.DateBlock(label=_("Held on"), required=False)
+    summary = blocks.TextBlock(label=_("Summary"), required=False)
 
 
 class LeaderBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label=_("Họ và tên"))
-    position = blocks.CharBlock(label=_("Chức vụ"))
-    term = blocks.CharBlock(label=_("Nhiệm kỳ"), max_length=40)
-    photo = ImageChooserBlock(label=_("Ảnh"), required=False)
+    name = blocks.CharBlock(label=_("Full name"))
+    position = blocks.CharBlock(label=_("Position"))
+    term = blocks.CharBlock(label=_("Term"), max_length=40)
+    photo = ImageChooserBlock(label=_("Photo"), required=False)
 
 
 class LegalLinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Tên văn bản"))
-    url = blocks.URLBlock(label=_("Đường dẫn"), required=False)
-    page = blocks.PageChooserBlock(label=_("Hoặc trang văn bản"), required=False)
+    title = blocks.CharBlock(label=_("Document title"))
+    url = blocks.URLBlock(label=_("Link"), required=False)
+    page = blocks.PageChooserBlock(label=_("Or a document page"), required=False)
 
 
 class IntroductionBlock(BodyBlock):
-    org_chart = CaptionedImageBlock(label=_("Sơ đồ tổ chức"))
-    timeline = blocks.ListBlock(TimelineEventBlock(), label=_("Lịch sử"), icon="history")
-    congresses = blocks.ListBlock(CongressBlock(), label=_("Các kỳ đại hội"), icon="group")
+    org_chart = CaptionedImageBlock(label=_("Organisation chart"))
+    timeline = blocks.ListBlock(TimelineEventBlock(), label=_("History"), icon="history")
+    congresses = blocks.ListBlock(CongressBlock(), label=_("Congresses"), icon="group")
     leaders = blocks.ListBlock(
-        LeaderBlock(), label=_("Chủ tịch, Phó Chủ tịch qua các thời kỳ"), icon="user"
+        LeaderBlock(), label=_("Chairs and vice-chairs through the terms"), icon="user"
     )
     legal_links = blocks.ListBlock(
-        LegalLinkBlock(), label=_("Luật Công đoàn, Điều lệ và hướng dẫn"), icon="link"
+        LegalLinkBlock(), label=_("Trade Union Law, Charter and guidance"), icon="link"
     )
 
     class Meta:
@@ -119,8 +119,8 @@ class IntroductionBlock(BodyBlock):
 class IntroductionPage(Page):
     """Giới thiệu chung."""
 
-    lead = models.TextField(_("tóm tắt"), blank=True)
-    body = StreamField(IntroductionBlock(), verbose_name=_("nội dung"), blank=True)
+    lead = models.TextField(_("summary"), blank=True)
+    body = StreamField(IntroductionBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
@@ -129,32 +129,32 @@ class IntroductionPage(Page):
     subpage_types = ["home.IntroductionPage"]
 
     class Meta:
-        verbose_name = _("trang giới thiệu chung")
+        verbose_name = _("introduction page")
 
 
 class OrganisationBody(models.TextChoices):
-    BCH = "bch", _("Ban Chấp hành")
-    BTV = "btv", _("Ban Thường vụ")
-    UBKT = "ubkt", _("Ủy ban Kiểm tra")
-    OFFICE = "office", _("Cơ quan LĐLĐ tỉnh")
+    BCH = "bch", _("Executive Committee")
+    BTV = "btv", _("Standing Committee")
+    UBKT = "ubkt", _("Inspection Committee")
+    OFFICE = "office", _("Federation office")
 
 
 class OrganisationPage(Page):
     """Bộ máy tổ chức: departments with their functions and the members of each body."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
     updated_on = models.DateField(
-        _("cập nhật danh sách ngày"),
+        _("lists updated on"),
         null=True,
         blank=True,
-        help_text=_("Ngày danh sách BCH, BTV, UBKT được cập nhật lần cuối."),
+        help_text=_("The date the Executive, Standing and Inspection Committee lists were last updated."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("updated_on"),
-        InlinePanel("departments", label=_("Các ban và chức năng")),
-        InlinePanel("members", label=_("Thành viên BCH, BTV, UBKT")),
+        InlinePanel("departments", label=_("Departments and their functions")),
+        InlinePanel("members", label=_("Members of the Executive, Standing and Inspection Committees")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -162,7 +162,7 @@ class OrganisationPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("trang bộ máy tổ chức")
+        verbose_name = _("organisation page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -179,23 +179,23 @@ class OrganisationPage(Page):
 class DepartmentFunction(Orderable):
     page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="departments")
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+        "ldld.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
-    functions = RichTextField(_("chức năng, nhiệm vụ"), features=["bold", "italic", "ul", "ol"])
+    functions = RichTextField(_("functions and duties"), features=["bold", "italic", "ul", "ol"])
 
     panels = [FieldPanel("unit"), FieldPanel("functions")]
 
 
 class OrganisationMember(Orderable):
     page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="members")
-    body = models.CharField(_("thuộc"), max_length=10, choices=OrganisationBody.choices)
-    name = models.CharField(_("họ và tên"), max_length=120)
-    position = models.CharField(_("chức vụ"), max_length=160)
-    unit = models.CharField(_("đơn vị công tác"), max_length=200, blank=True)
-    term = models.CharField(_("nhiệm kỳ"), max_length=40, blank=True)
+    body = models.CharField(_("belongs to"), max_length=10, choices=OrganisationBody.choices)
+    name = models.CharField(_("full name"), max_length=120)
+    position = models.CharField(_("position"), max_length=160)
+    unit = models.CharField(_("workplace"), max_length=200, blank=True)
+    term = models.CharField(_("term"), max_length=40, blank=True)
     photo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("ảnh"),
+        verbose_name=_("photo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -215,11 +215,11 @@ class OrganisationMember(Orderable):
 class ContactDirectoryPage(Page):
     """Số điện thoại: phone numbers of departments and every union level."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("contacts", label=_("Danh bạ")),
+        InlinePanel("contacts", label=_("Directory")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -227,7 +227,7 @@ class ContactDirectoryPage(Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("trang danh bạ điện thoại")
+        verbose_name = _("phone directory page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -242,22 +242,22 @@ class Contact(Orderable):
     page = ParentalKey(ContactDirectoryPage, on_delete=models.CASCADE, related_name="contacts")
     unit = models.ForeignKey(
         "ldld.Unit",
-        verbose_name=_("đơn vị"),
+        verbose_name=_("unit"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     group = models.CharField(
-        _("nhóm"),
+        _("group"),
         max_length=120,
         blank=True,
-        help_text=_("Để trống để dùng tên đơn vị làm nhóm."),
+        help_text=_("Leave empty to use the unit's name as the group."),
     )
-    name = models.CharField(_("họ và tên"), max_length=120, blank=True)
-    position = models.CharField(_("chức vụ"), max_length=160, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=60)
-    email = models.EmailField(_("thư điện tử"), blank=True)
+    name = models.CharField(_("full name"), max_length=120, blank=True)
+    position = models.CharField(_("position"), max_length=160, blank=True)
+    phone = models.CharField(_("phone"), max_length=60)
+    email = models.EmailField(_("email"), blank=True)
 
     panels = [
         FieldPanel("unit"),
@@ -276,7 +276,7 @@ class Contact(Orderable):
 class SubSiteIndexPage(Page):
     """The list of district federations' and sector unions' sub-sites."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -284,7 +284,7 @@ class SubSiteIndexPage(Page):
     subpage_types = ["home.SubSiteHomePage"]
 
     class Meta:
-        verbose_name = _("danh sách trang đơn vị")
+        verbose_name = _("unit sub-site list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -298,9 +298,9 @@ class SubSiteHomePage(Page):
     """Trang của huyện / công đoàn ngành: a unit's own sub-site, which it approves itself."""
 
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="subsites"
+        "ldld.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="subsites"
     )
-    intro = RichTextField(_("giới thiệu ngắn"), blank=True)
+    intro = RichTextField(_("short introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
 
@@ -308,7 +308,7 @@ class SubSiteHomePage(Page):
     subpage_types = ["home.UnitIntroPage", "news.NewsPage"]
 
     class Meta:
-        verbose_name = _("trang đơn vị")
+        verbose_name = _("unit sub-site")
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
@@ -327,7 +327,7 @@ class UnitIntroPage(SearchableMixin, Page):
 
     search_section = "intro"
 
-    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
 
@@ -335,7 +335,7 @@ class UnitIntroPage(SearchableMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("trang giới thiệu công đoàn")
+        verbose_name = _("union introduction page")
 
     def get_search_body(self):
         from ldld_wagtail.blocks import stream_text
@@ -355,15 +355,15 @@ class BannerQuerySet(models.QuerySet):
 class Banner(models.Model):
     """A campaign banner (Ban Tuyên giáo - Nữ công), shown between its dates."""
 
-    title = models.CharField(_("tên"), max_length=200)
+    title = models.CharField(_("name"), max_length=200)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="+"
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
     )
-    alt_text = models.CharField(_("mô tả ảnh"), max_length=255)
-    link = models.URLField(_("liên kết"), blank=True)
-    starts_at = models.DateTimeField(_("hiện từ"), null=True, blank=True)
-    ends_at = models.DateTimeField(_("hiện đến"), null=True, blank=True)
-    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    alt_text = models.CharField(_("image description"), max_length=255)
+    link = models.URLField(_("link"), blank=True)
+    starts_at = models.DateTimeField(_("shown from"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("shown until"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     objects = BannerQuerySet.as_manager()
 

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from ldld_wagtail.search import search
 
 SECTIONS = [
-    ("", _("Tất cả")),
-    ("news", _("Tin, bài")),
-    ("documents", _("Văn bản")),
-    ("qa", _("Hỏi đáp")),
+    ("", _("All")),
+    ("news", _("News and articles")),
+    ("documents", _("Documents")),
+    ("qa", _("Questions and answers")),
 ]
 PER_PAGE = 10
 

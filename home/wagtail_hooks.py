@@ -8,7 +8,7 @@ from .models import Banner
 class BannerViewSet(SnippetViewSet):
     model = Banner
     icon = "image"
-    menu_label = _("Banner")
+    menu_label = _("Banners")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["title", "starts_at", "ends_at"]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class LdldWagtailConfig(AppConfig):
     name = "ldld_wagtail"
     label = "ldld"
-    verbose_name = _("Cổng thông tin Công đoàn")
+    verbose_name = _("Trade union portal")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -8,33 +8,33 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Ảnh"))
-    caption = blocks.CharBlock(label=_("Chú thích"), max_length=255)
-    credit = blocks.CharBlock(label=_("Nguồn ảnh"), max_length=120, required=False)
+    image = ImageChooserBlock(label=_("Photo"))
+    caption = blocks.CharBlock(label=_("Caption"), max_length=255)
+    credit = blocks.CharBlock(label=_("Photo credit"), max_length=120, required=False)
 
     class Meta:
         icon = "image"
-        label = _("Ảnh có chú thích")
+        label = _("Captioned photo")
         template = "ldld_wagtail/blocks/captioned_image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Trích dẫn"))
-    source = blocks.CharBlock(label=_("Nguồn"), required=False)
+    text = blocks.TextBlock(label=_("Quote"))
+    source = blocks.CharBlock(label=_("Source"), required=False)
 
     class Meta:
         icon = "openquote"
-        label = _("Trích dẫn")
+        label = _("Quote")
         template = "ldld_wagtail/blocks/quote.html"
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Tệp"))
-    title = blocks.CharBlock(label=_("Tiêu đề"), required=False)
+    document = DocumentChooserBlock(label=_("File"))
+    title = blocks.CharBlock(label=_("Title"), required=False)
 
     class Meta:
         icon = "doc-full"
-        label = _("Tệp đính kèm")
+        label = _("Attached file")
         template = "ldld_wagtail/blocks/document_link.html"
 
 
@@ -42,12 +42,12 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề mục"), icon="title", form_classname="title")
-    paragraph = blocks.RichTextBlock(label=_("Đoạn văn"), features=RICH_TEXT_FEATURES)
+    heading = blocks.CharBlock(label=_("Section heading"), icon="title", form_classname="title")
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     document = DocumentLinkBlock()
-    embed = EmbedBlock(label=_("Video, nội dung nhúng"), icon="media")
+    embed = EmbedBlock(label=_("Video, embedded content"), icon="media")
 
     class Meta:
         template = "ldld_wagtail/blocks/body.html"

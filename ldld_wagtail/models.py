@@ -10,12 +10,12 @@ from wagtail.models import Orderable
 
 
 class UnitKind(models.TextChoices):
-    DEPARTMENT = "department", _("Ban chuyên đề")
-    OFFICE = "office", _("Văn phòng")
-    COMMITTEE = "committee", _("Ủy ban")
-    DISTRICT = "district", _("LĐLĐ huyện, thị xã, thành phố")
-    SECTOR = "sector", _("Công đoàn ngành")
-    AFFILIATE = "affiliate", _("Đơn vị trực thuộc")
+    DEPARTMENT = "department", _("Department")
+    OFFICE = "office", _("Office")
+    COMMITTEE = "committee", _("Committee")
+    DISTRICT = "district", _("District federation")
+    SECTOR = "sector", _("Sector union")
+    AFFILIATE = "affiliate", _("Affiliated unit")
 
 
 class UnitQuerySet(models.QuerySet):
@@ -35,37 +35,37 @@ class Unit(ClusterableModel):
     reports keep the unit as it was.
     """
 
-    code = models.SlugField(_("mã đơn vị"), max_length=40, unique=True)
-    name = models.CharField(_("tên đơn vị"), max_length=255)
-    short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
-    kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
+    code = models.SlugField(_("unit code"), max_length=40, unique=True)
+    name = models.CharField(_("unit name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("thuộc"),
+        verbose_name=_("belongs to"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
     )
-    valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
+    valid_from = models.DateField(_("active from"), null=True, blank=True)
     valid_until = models.DateField(
-        _("hoạt động đến"),
+        _("active until"),
         null=True,
         blank=True,
-        help_text=_("Để trống nếu đơn vị còn hoạt động."),
+        help_text=_("Leave empty while the unit is active."),
     )
     successor = models.ForeignKey(
         "self",
-        verbose_name=_("sáp nhập vào"),
+        verbose_name=_("merged into"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="predecessors",
     )
-    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
-    phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
-    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
 
     objects = UnitQuerySet.as_manager()
 
@@ -82,13 +82,13 @@ class Unit(ClusterableModel):
         FieldPanel("phone"),
         FieldPanel("email"),
         FieldPanel("address"),
-        InlinePanel("former_names", label=_("Tên cũ")),
+        InlinePanel("former_names", label=_("Former names")),
     ]
 
     class Meta:
         ordering = ["sort_order", "name"]
-        verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name = _("unit")
+        verbose_name_plural = _("unit")
 
     def __str__(self):
         return self.name
@@ -108,14 +108,14 @@ class Unit(ClusterableModel):
 
 class UnitFormerName(Orderable):
     unit = ParentalKey(Unit, on_delete=models.CASCADE, related_name="former_names")
-    name = models.CharField(_("tên cũ"), max_length=255)
-    used_until = models.DateField(_("dùng đến ngày"))
+    name = models.CharField(_("former name"), max_length=255)
+    used_until = models.DateField(_("used until"))
 
     panels = [FieldPanel("name"), FieldPanel("used_until")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("tên cũ")
-        verbose_name_plural = _("tên cũ")
+        verbose_name = _("former name")
+        verbose_name_plural = _("former name")
 
 
 class SearchEntry(models.Model):
@@ -143,8 +143,8 @@ class SearchEntry(models.Model):
     search_body_exact = models.TextField(blank=True)
 
     class Meta:
-        verbose_name = _("mục tìm kiếm")
-        verbose_name_plural = _("mục tìm kiếm")
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entry")
 
     def __str__(self):
         return self.title

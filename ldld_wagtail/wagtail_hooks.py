@@ -8,7 +8,7 @@ from .models import Unit
 class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "group"
-    menu_label = _("Đơn vị")
+    menu_label = _("Units")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "code", "kind", "valid_from", "valid_until"]

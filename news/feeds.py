@@ -8,7 +8,7 @@ from .models import NewsPage
 
 
 class LatestNewsRssFeed(PageFeed):
-    description = _("Tin, bài mới nhất trên Cổng thông tin điện tử Liên đoàn Lao động tỉnh")
+    description = _("Latest news and articles on the portal of the provincial Labour Federation")
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -47,7 +47,7 @@ class ColumnRssFeed(PageFeed):
         return column.get_url()
 
     def description(self, column):
-        return _("Tin, bài chuyên mục %(column)s") % {"column": column.title}
+        return _("News and articles of the column %(column)s") % {"column": column.title}
 
     def items(self, column):
         return (

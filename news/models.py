@@ -22,8 +22,8 @@ from ldld_wagtail.visibility import live_public
 
 
 class NewsKind(models.TextChoices):
-    NEWS = "tin", _("Tin")
-    ARTICLE = "bai", _("Bài")
+    NEWS = "tin", _("News item")
+    ARTICLE = "bai", _("Article")
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -57,8 +57,9 @@ class NewsPageForm(WagtailAdminPageForm):
             if not photos:
                 raise forms.ValidationError(
                     _(
-                        "Tin, bài phải có ít nhất một ảnh hoạt động (hoặc ảnh minh họa) kèm chú "
-                        "thích và nguồn ảnh trước khi gửi duyệt hoặc xuất bản."
+                        "A news item or article needs at least one activity photo (or an "
+                        "illustration) with a caption and a photo credit before it is "
+                        "submitted or published."
                     )
                 )
         return cleaned
@@ -69,13 +70,13 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 
     unit = models.ForeignKey(
         "ldld.Unit",
-        verbose_name=_("ban phụ trách"),
+        verbose_name=_("department in charge"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="columns",
     )
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
 
@@ -85,7 +86,7 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     has_feeds = True
 
     class Meta:
-        verbose_name = _("chuyên mục")
+        verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
         return (
@@ -114,24 +115,24 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 class NewsPage(SearchableMixin, Page):
     """A news item (tin) or article (bài)."""
 
-    kind = models.CharField(_("loại"), max_length=3, choices=NewsKind.choices, default="tin")
-    lead = models.TextField(_("sapo"), help_text=_("Đoạn mở đầu, hiện trong danh sách và bản tin."))
-    body = StreamField(BodyBlock(), verbose_name=_("nội dung"))
+    kind = models.CharField(_("kind"), max_length=3, choices=NewsKind.choices, default="tin")
+    lead = models.TextField(_("lead"), help_text=_("Opening paragraph, shown in listings and feeds."))
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
     authors = models.CharField(
-        _("tác giả"), max_length=255, help_text=_("Ghi nhiều tác giả cách nhau bằng dấu phẩy.")
+        _("authors"), max_length=255, help_text=_("Separate several authors with commas.")
     )
     unit = models.ForeignKey(
         "ldld.Unit",
-        verbose_name=_("đơn vị viết bài"),
+        verbose_name=_("unit that wrote it"),
         on_delete=models.PROTECT,
         related_name="news_items",
     )
-    tags = ClusterTaggableManager(through="news.NewsPageTag", verbose_name=_("chủ đề"), blank=True)
-    featured = models.BooleanField(_("tin nổi bật"), default=False)
+    tags = ClusterTaggableManager(through="news.NewsPageTag", verbose_name=_("topics"), blank=True)
+    featured = models.BooleanField(_("featured"), default=False)
     send_to_national = models.BooleanField(
-        _("gửi Cổng TTĐT Công đoàn Việt Nam"),
+        _("send to the national union portal"),
         default=False,
-        help_text=_("Đưa bài vào nguồn tin cho cổng thông tin của Tổng Liên đoàn."),
+        help_text=_("Include the item in the feed for the Vietnam General Confederation of Labour's portal."),
     )
 
     objects = NewsPageManager()
@@ -142,7 +143,7 @@ class NewsPage(SearchableMixin, Page):
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("unit")]),
         FieldPanel("lead"),
-        InlinePanel("photos", label=_("Ảnh hoạt động"), min_num=1),
+        InlinePanel("photos", label=_("Activity photos"), min_num=1),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -150,7 +151,7 @@ class NewsPage(SearchableMixin, Page):
                 FieldPanel("tags"),
                 FieldRowPanel([FieldPanel("featured"), FieldPanel("send_to_national")]),
             ],
-            heading=_("Tác giả và phân loại"),
+            heading=_("Authors and classification"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -164,8 +165,8 @@ class NewsPage(SearchableMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("tin, bài")
-        verbose_name_plural = _("tin, bài")
+        verbose_name = _("news item or article")
+        verbose_name_plural = _("news item or article")
 
     @property
     def main_photo(self):
@@ -189,16 +190,16 @@ class NewsPage(SearchableMixin, Page):
 class NewsPhoto(Orderable):
     page = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="+"
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
     )
-    caption = models.CharField(_("chú thích"), max_length=255)
-    credit = models.CharField(_("nguồn ảnh"), max_length=120)
+    caption = models.CharField(_("caption"), max_length=255)
+    credit = models.CharField(_("photo credit"), max_length=120)
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo")
 
 
 class NewsPageTag(TaggedItemBase):
@@ -208,7 +209,7 @@ class NewsPageTag(TaggedItemBase):
 class VideoIndexPage(ListingPageMixin, Page):
     """Video Chuyên mục Công đoàn: the monthly video series."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -216,7 +217,7 @@ class VideoIndexPage(ListingPageMixin, Page):
     subpage_types = ["news.VideoPage"]
 
     class Meta:
-        verbose_name = _("danh sách video")
+        verbose_name = _("video list")
 
     def get_listing_queryset(self, request):
         return (
@@ -227,20 +228,20 @@ class VideoIndexPage(ListingPageMixin, Page):
 
 
 class VideoPage(SearchableMixin, Page):
-    month = models.DateField(_("tháng"), help_text=_("Ngày bất kỳ trong tháng phát hành."))
-    description = models.TextField(_("mô tả"))
+    month = models.DateField(_("month"), help_text=_("Any day in the month of release."))
+    description = models.TextField(_("description"))
     video_file = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("tệp video"),
+        verbose_name=_("video file"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    video_url = models.URLField(_("đường dẫn video"), blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
     poster = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("ảnh đại diện"),
+        verbose_name=_("poster image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -248,7 +249,7 @@ class VideoPage(SearchableMixin, Page):
     )
     unit = models.ForeignKey(
         "ldld.Unit",
-        verbose_name=_("đơn vị thực hiện"),
+        verbose_name=_("produced by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -276,7 +277,7 @@ class VideoPage(SearchableMixin, Page):
         if not self.video_file_id and not self.video_url:
             from django.core.exceptions import ValidationError
 
-            raise ValidationError(_("Cần tải lên tệp video hoặc nhập đường dẫn video."))
+            raise ValidationError(_("Upload a video file or enter a video link."))
 
     def get_search_summary(self):
         return self.description
@@ -285,7 +286,7 @@ class VideoPage(SearchableMixin, Page):
 class GalleryIndexPage(ListingPageMixin, Page):
     """Hình ảnh nổi bật: featured photos sent every month by every department."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -293,7 +294,7 @@ class GalleryIndexPage(ListingPageMixin, Page):
     subpage_types = ["news.GalleryPage"]
 
     class Meta:
-        verbose_name = _("danh sách ảnh nổi bật")
+        verbose_name = _("featured photo list")
 
     def get_listing_queryset(self, request):
         return (
@@ -312,30 +313,30 @@ class GalleryIndexPage(ListingPageMixin, Page):
 
 
 class GalleryPage(Page):
-    month = models.DateField(_("tháng"), help_text=_("Ngày bất kỳ trong tháng gửi ảnh."))
+    month = models.DateField(_("month"), help_text=_("Any day in the month the photos were sent."))
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("ban gửi ảnh"), on_delete=models.PROTECT, related_name="+"
+        "ldld.Unit", verbose_name=_("department sending the photos"), on_delete=models.PROTECT, related_name="+"
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("month"),
         FieldPanel("unit"),
-        InlinePanel("photos", label=_("Ảnh"), min_num=1),
+        InlinePanel("photos", label=_("Photo"), min_num=1),
     ]
 
     parent_page_types = ["news.GalleryIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = _("bộ ảnh nổi bật")
+        verbose_name = _("featured photos")
 
 
 class GalleryPhoto(Orderable):
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.PROTECT, related_name="+"
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
     )
-    caption = models.CharField(_("chú thích"), max_length=255)
-    credit = models.CharField(_("nguồn ảnh"), max_length=120, blank=True)
+    caption = models.CharField(_("caption"), max_length=255)
+    credit = models.CharField(_("photo credit"), max_length=120, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]

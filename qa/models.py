@@ -14,7 +14,7 @@ from ldld_wagtail.visibility import live_public
 
 
 class QAIndexPage(ListingPageMixin, Page):
-    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -22,7 +22,7 @@ class QAIndexPage(ListingPageMixin, Page):
     subpage_types = ["qa.QuestionPage"]
 
     class Meta:
-        verbose_name = _("danh sách hỏi đáp")
+        verbose_name = _("question list")
 
     def get_listing_queryset(self, request):
         qs = live_public(QuestionPage.objects.child_of(self))
@@ -39,19 +39,19 @@ class QuestionPage(SearchableMixin, Page):
     department and never rendered or serialised for readers.
     """
 
-    question = models.TextField(_("câu hỏi"))
-    asker_name = models.CharField(_("người hỏi"), max_length=120)
-    asker_unit = models.CharField(_("đơn vị người hỏi"), max_length=200, blank=True)
+    question = models.TextField(_("question"))
+    asker_name = models.CharField(_("asked by"), max_length=120)
+    asker_unit = models.CharField(_("asker's unit"), max_length=200, blank=True)
     asker_contact = models.CharField(
-        _("liên hệ người hỏi (không công khai)"), max_length=200, blank=True
+        _("asker's contact (not public)"), max_length=200, blank=True
     )
-    asked_on = models.DateField(_("ngày hỏi"))
-    answer = RichTextField(_("trả lời"))
-    answered_on = models.DateField(_("ngày trả lời"))
+    asked_on = models.DateField(_("asked on"))
+    answer = RichTextField(_("answer"))
+    answered_on = models.DateField(_("answered on"))
     answering_unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("ban trả lời"), on_delete=models.PROTECT, related_name="+"
+        "ldld.Unit", verbose_name=_("answering department"), on_delete=models.PROTECT, related_name="+"
     )
-    topic = models.CharField(_("chủ đề"), max_length=120, blank=True)
+    topic = models.CharField(_("topics"), max_length=120, blank=True)
 
     search_section = "qa"
     private_fields = ("asker_contact",)
@@ -63,7 +63,7 @@ class QuestionPage(SearchableMixin, Page):
                 FieldPanel("asker_contact"),
                 FieldPanel("asked_on"),
             ],
-            heading=_("Người hỏi"),
+            heading=_("Asker"),
         ),
         FieldPanel("question"),
         FieldPanel("topic"),
@@ -80,8 +80,8 @@ class QuestionPage(SearchableMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("câu hỏi")
-        verbose_name_plural = _("câu hỏi")
+        verbose_name = _("question")
+        verbose_name_plural = _("question")
 
     def get_search_summary(self):
         return self.question

@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class ScheduleConfig(AppConfig):
     name = "schedule"
-    verbose_name = _("Lịch công tác")
+    verbose_name = _("Work schedule")
     default_auto_field = "django.db.models.BigAutoField"

@@ -13,18 +13,18 @@ from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.visibility import live_public
 
 WEEKDAYS = [
-    _("Thứ Hai"),
-    _("Thứ Ba"),
-    _("Thứ Tư"),
-    _("Thứ Năm"),
-    _("Thứ Sáu"),
-    _("Thứ Bảy"),
-    _("Chủ nhật"),
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
 ]
 
 
 class ScheduleIndexPage(ListingPageMixin, Page):
-    intro = models.TextField(_("giới thiệu"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -33,7 +33,7 @@ class ScheduleIndexPage(ListingPageMixin, Page):
     listing_per_page = 20
 
     class Meta:
-        verbose_name = _("lịch công tác")
+        verbose_name = _("work schedule")
 
     def get_listing_queryset(self, request):
         return live_public(WeeklySchedulePage.objects.child_of(self)).order_by("-week_start")
@@ -54,11 +54,11 @@ class ScheduleIndexPage(ListingPageMixin, Page):
 
 
 class WeeklySchedulePage(Page):
-    week_start = models.DateField(_("tuần bắt đầu (thứ Hai)"))
-    note = models.TextField(_("ghi chú"), blank=True)
+    week_start = models.DateField(_("week starting (Monday)"))
+    note = models.TextField(_("note"), blank=True)
     original_file = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("tệp gốc (Word, Excel, PDF)"),
+        verbose_name=_("original file (Word, Excel, PDF)"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -69,22 +69,22 @@ class WeeklySchedulePage(Page):
         FieldPanel("week_start"),
         FieldPanel("original_file"),
         FieldPanel("note"),
-        InlinePanel("entries", label=_("Lịch")),
+        InlinePanel("entries", label=_("Schedule")),
     ]
 
     parent_page_types = ["schedule.ScheduleIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = _("lịch công tác tuần")
-        verbose_name_plural = _("lịch công tác tuần")
+        verbose_name = _("weekly work schedule")
+        verbose_name_plural = _("weekly work schedule")
 
     def clean(self):
         super().clean()
         if self.week_start and self.week_start.weekday() != 0:
             from django.core.exceptions import ValidationError
 
-            raise ValidationError({"week_start": _("Ngày bắt đầu tuần phải là thứ Hai.")})
+            raise ValidationError({"week_start": _("The week must start on a Monday.")})
 
     @property
     def week_end(self):
@@ -100,12 +100,12 @@ class WeeklySchedulePage(Page):
 
 class ScheduleEntry(Orderable):
     page = ParentalKey(WeeklySchedulePage, on_delete=models.CASCADE, related_name="entries")
-    day = models.DateField(_("ngày"))
-    time = models.TimeField(_("giờ"), null=True, blank=True)
-    content = models.TextField(_("nội dung"))
-    leader = models.CharField(_("lãnh đạo chủ trì"), max_length=200, blank=True)
-    participants = models.CharField(_("thành phần"), max_length=255, blank=True)
-    location = models.CharField(_("địa điểm"), max_length=200, blank=True)
+    day = models.DateField(_("day"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    content = models.TextField(_("body"))
+    leader = models.CharField(_("chaired by"), max_length=200, blank=True)
+    participants = models.CharField(_("participants"), max_length=255, blank=True)
+    location = models.CharField(_("place"), max_length=200, blank=True)
 
     panels = [
         FieldPanel("day"),
@@ -117,5 +117,5 @@ class ScheduleEntry(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("mục lịch")
-        verbose_name_plural = _("mục lịch")
+        verbose_name = _("schedule entry")
+        verbose_name_plural = _("schedule entry")

@@ -116,7 +116,7 @@ Q_CLUSTER = {
     "timeout": 300,
     "retry": 360,
     "catch_up": False,
-    "label": _("Tác vụ nền"),
+    "label": _("Background jobs"),
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
@@ -134,7 +134,6 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "ldld_wagtail" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
