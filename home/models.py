@@ -147,14 +147,18 @@ class OrganisationPage(Page):
         _("lists updated on"),
         null=True,
         blank=True,
-        help_text=_("The date the Executive, Standing and Inspection Committee lists were last updated."),
+        help_text=_(
+            "The date the Executive, Standing and Inspection Committee lists were last updated."
+        ),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("updated_on"),
         InlinePanel("departments", label=_("Departments and their functions")),
-        InlinePanel("members", label=_("Members of the Executive, Standing and Inspection Committees")),
+        InlinePanel(
+            "members", label=_("Members of the Executive, Standing and Inspection Committees")
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

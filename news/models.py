@@ -116,7 +116,9 @@ class NewsPage(SearchableMixin, Page):
     """A news item (tin) or article (bài)."""
 
     kind = models.CharField(_("kind"), max_length=3, choices=NewsKind.choices, default="tin")
-    lead = models.TextField(_("lead"), help_text=_("Opening paragraph, shown in listings and feeds."))
+    lead = models.TextField(
+        _("lead"), help_text=_("Opening paragraph, shown in listings and feeds.")
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     authors = models.CharField(
         _("authors"), max_length=255, help_text=_("Separate several authors with commas.")
@@ -132,7 +134,9 @@ class NewsPage(SearchableMixin, Page):
     send_to_national = models.BooleanField(
         _("send to the national union portal"),
         default=False,
-        help_text=_("Include the item in the feed for the Vietnam General Confederation of Labour's portal."),
+        help_text=_(
+            "Include the item in the feed for the Vietnam General Confederation of Labour's portal."
+        ),
     )
 
     objects = NewsPageManager()
@@ -315,7 +319,10 @@ class GalleryIndexPage(ListingPageMixin, Page):
 class GalleryPage(Page):
     month = models.DateField(_("month"), help_text=_("Any day in the month the photos were sent."))
     unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("department sending the photos"), on_delete=models.PROTECT, related_name="+"
+        "ldld.Unit",
+        verbose_name=_("department sending the photos"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [

@@ -42,14 +42,15 @@ class QuestionPage(SearchableMixin, Page):
     question = models.TextField(_("question"))
     asker_name = models.CharField(_("asked by"), max_length=120)
     asker_unit = models.CharField(_("asker's unit"), max_length=200, blank=True)
-    asker_contact = models.CharField(
-        _("asker's contact (not public)"), max_length=200, blank=True
-    )
+    asker_contact = models.CharField(_("asker's contact (not public)"), max_length=200, blank=True)
     asked_on = models.DateField(_("asked on"))
     answer = RichTextField(_("answer"))
     answered_on = models.DateField(_("answered on"))
     answering_unit = models.ForeignKey(
-        "ldld.Unit", verbose_name=_("answering department"), on_delete=models.PROTECT, related_name="+"
+        "ldld.Unit",
+        verbose_name=_("answering department"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     topic = models.CharField(_("topics"), max_length=120, blank=True)
 
