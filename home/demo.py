@@ -382,8 +382,8 @@ class Loader:
                 slug,
                 title=title,
                 kind="bai" if index % 5 == 0 else "tin",
-                lead=f"Ngày {(index % 27) + 1}/{(index % 12) + 1}, {headline[0].lower()}"
-                f"{headline[1:]} tại {place}, thu hút đông đảo đoàn viên tham gia.",
+                lead=f"{headline} tại {place}, thu hút đông đảo đoàn viên, người lao động "
+                "tham gia.",
                 body=body,
                 authors=c.AUTHORS[index % len(c.AUTHORS)],
                 unit=column.unit,
