@@ -1,6 +1,28 @@
-"""Paginated listings for index pages: one count query and one page query, whatever the page."""
+"""Paginated listings for index pages: a page of items in one query, the count from a cache."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from .cache import current_generation
+
+
+class CachedCountPaginator(Paginator):
+    """Counts once per page-cache generation: the total only changes when something is
+    published, unpublished, moved or deleted, and every such change renews the generation."""
+
+    def __init__(self, object_list, per_page, count_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        key = f"ldld:count:{current_generation()}:{self.count_key}"
+        total = cache.get(key)
+        if total is None:
+            total = super().count
+            cache.set(key, total, None)
+        return total
 
 
 class ListingPageMixin:
@@ -13,6 +35,12 @@ class ListingPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_listing_queryset(request), self.listing_per_page)
+        filters = request.GET.copy()
+        filters.pop("page", None)
+        paginator = CachedCountPaginator(
+            self.get_listing_queryset(request),
+            self.listing_per_page,
+            count_key=f"{self.pk}:{filters.urlencode()}",
+        )
         context["items"] = paginator.get_page(request.GET.get("page"))
         return context
