@@ -69,11 +69,14 @@ def ensure_postgres_database(env):
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
 def _ms(text):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    found = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    if found is None:  # wrk prints nan or 0 when no request completed
+        return float("nan")
+    number, unit = found.groups()
     return float(number) * _UNITS[unit]
 
 
@@ -85,8 +88,8 @@ def wrk(url):
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = _ms((re.search(r"^\s+50%\s+(\S+)", out, re.M) or re.search("()", "")).group(1))
+    p99 = _ms((re.search(r"^\s+99%\s+(\S+)", out, re.M) or re.search("()", "")).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rps, p50, p99, int(errors.group(1)) if errors else 0
 
