@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
@@ -82,9 +83,17 @@ def _latest_per_column(home, columns) -> list:
     ]
     if not parts:
         return []
-    ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    # Each part is wrapped as a subquery: SQLite refuses LIMIT directly inside UNION members.
+    sql, params = [], []
+    for n, part in enumerate(parts):
+        part_sql, part_params = part.query.sql_with_params()
+        sql.append(f"SELECT * FROM ({part_sql}) AS part{n}")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(sql), params)
+        ids = [row[0] for row in cursor.fetchall()]
     return list(
-        NewsPage.objects.filter(pk__in=list(ids))
+        NewsPage.objects.filter(pk__in=ids)
         .select_related("unit")
         .order_by("-first_published_at", "-pk")
     )

@@ -34,3 +34,28 @@ def test_article_shows_photo_with_caption_as_alt_and_print_button(client, column
     html = client.get(page.url).content.decode()
     assert 'alt="Chú thích"' in html
     assert "window.print()" in html
+
+
+def test_home_shows_the_newest_items_of_every_column(client, home, unit):
+    import datetime
+
+    from django.utils import timezone
+
+    from ..utils import make_column, make_image
+
+    image = make_image()
+    start = timezone.now() - datetime.timedelta(days=30)
+    for slug in ("cot-a", "cot-b"):
+        column = make_column(home, title=f"Cột {slug}", slug=slug, unit=unit)
+        for i in range(5):
+            make_news(
+                column,
+                f"Tin {slug} số {i}",
+                image=image,
+                published_at=start + datetime.timedelta(days=i),
+            )
+    html = client.get("/").content.decode()
+    for slug in ("cot-a", "cot-b"):
+        for i in range(1, 5):
+            assert f"Tin {slug} số {i}" in html
+        assert f"Tin {slug} số 0<" not in html
