@@ -1,6 +1,7 @@
 """Topic columns, news items and articles, videos and featured-photo galleries."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, stream_text
-from ldld_wagtail.listing import ListingPageMixin
+from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -89,11 +90,11 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
-        return (
-            live_public(NewsPage.objects.child_of(self))
-            .order_by("-first_published_at", "-pk")
-            .listing()
+        news_type = ContentType.objects.get_for_model(NewsPage)
+        ids = live_public(Page.objects.child_of(self).filter(content_type=news_type)).order_by(
+            "-first_published_at", "-pk"
         )
+        return DeferredJoinList(ids, lambda pks: NewsPage.objects.filter(pk__in=pks).listing())
 
     @path("")
     def index_route(self, request):

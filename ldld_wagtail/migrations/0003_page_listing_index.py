@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunSQL(
             "CREATE INDEX IF NOT EXISTS ldld_page_depth_published "
-            "ON wagtailcore_page (depth, first_published_at, id)",
+            "ON wagtailcore_page (depth, first_published_at, id, live, path)",
             "DROP INDEX IF EXISTS ldld_page_depth_published",
         )
     ]
