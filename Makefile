@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench setup lint clean
+.PHONY: run test bench setup lint clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,12 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# After changing user-facing strings (needs Debian's gettext): refresh and compile the catalogues.
+messages: $(STAMP)
+	for app in ldld_wagtail home news documents qa schedule; do \
+	  (cd $$app && DJANGO_SETTINGS_MODULE=settings.dev PYTHONPATH=$(CURDIR) \
+	   $(CURDIR)/$(VENV)/bin/django-admin makemessages -l vi --no-location \
+	     --ignore 'migrations/*' --ignore 'demo*' --ignore 'bench*' && \
+	   DJANGO_SETTINGS_MODULE=settings.dev PYTHONPATH=$(CURDIR) \
+	   $(CURDIR)/$(VENV)/bin/django-admin compilemessages); done
