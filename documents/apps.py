@@ -4,5 +4,5 @@ from django.utils.translation import gettext_lazy as _
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = _("Documents")
+    verbose_name = _("Official documents")
     default_auto_field = "django.db.models.BigAutoField"

@@ -29,7 +29,7 @@ class DocumentType(models.TextChoices):
 
 
 class IssuerLevel(models.TextChoices):
-    FEDERATION = "ldld", _("Provincial Labour Federation")
+    FEDERATION = "ldld", _("Provincial federation")
     CONFEDERATION = "tld", _("Vietnam General Confederation of Labour")
     CENTRAL = "tw", _("Central level")
     PARTY = "tu", _("Provincial Party Committee")

@@ -85,7 +85,7 @@ class CongressBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Congress"), help_text=_("Example: the 16th Congress"))
     term = blocks.CharBlock(label=_("Term"), max_length=40)
     held_on = blocks.DateBlock(label=_("Held on"), required=False)
-    summary = blocks.TextBlock(label=_("Summary"), required=False)
+    summary = blocks.TextBlock(label=_("Overview"), required=False)
 
 
 class LeaderBlock(blocks.StructBlock):

@@ -9,7 +9,7 @@ from ldld_wagtail.search import search
 SECTIONS = [
     ("", _("All")),
     ("news", _("News and articles")),
-    ("documents", _("Documents")),
+    ("documents", _("Official documents")),
     ("qa", _("Questions and answers")),
 ]
 PER_PAGE = 10
