@@ -53,3 +53,7 @@ WAGTAIL_ADMIN_STRINGS = [
     _("Search engine optimisation"),
     _("Privacy"),
 ]
+
+# The django-q2 admin section is named by settings.Q_CLUSTER["label"]; settings/ belongs to no
+# app, so makemessages would never see that msgid. Listing it here puts it in this catalogue.
+DJANGO_Q_LABEL = _("Background jobs")
