@@ -1,24 +1,28 @@
 """`manage.py load_demo`: a believable Lào Cai portal, built idempotently.
 
-Everything is looked up by slug, code, title or username first, so a second run creates
-nothing. Dates are relative to today, so the demo always has this week's schedule and a year
-of news.
+Everything is looked up first (pages by parent and slug, units by code, files by title, users by
+username) and only what is missing is created, so a second run changes nothing. Dates are relative
+to the day of the load, in Asia/Ho_Chi_Minh: the demo always has this week's schedule and a year
+of news. The texts are in `demo_content`, the drawn pictures and PDF files in `demo_media`.
 """
 
 import datetime
-import io
+import hashlib
 import random
+from collections import Counter
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
+from django.utils.text import slugify
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Revision, Site
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
@@ -31,6 +35,7 @@ from documents.models import (
 )
 from ldld_wagtail.models import Unit, UnitFormerName
 from ldld_wagtail.search import index_page
+from ldld_wagtail.text import fold
 from news.models import (
     GalleryIndexPage,
     GalleryPage,
@@ -45,6 +50,7 @@ from qa.models import QAIndexPage, QuestionPage
 from schedule.models import ScheduleEntry, ScheduleIndexPage, WeeklySchedulePage
 
 from . import demo_content as c
+from . import demo_media
 from .models import (
     Banner,
     Contact,
@@ -60,644 +66,853 @@ from .models import (
 )
 
 PASSWORD = "demo1234"
-DEMO_ACCOUNTS = [a[0] for a in c.ACCOUNTS] + ["admin"]
-COLOURS = [(163, 21, 27), (11, 46, 99), (31, 111, 67), (180, 110, 20), (90, 40, 120)]
+TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+_UNIT_NAMES = {code: name for code, name, *_ in c.UNITS}
+
+
+class DemoAccount(NamedTuple):
+    username: str
+    last_name: str
+    first_name: str
+    group: str  # empty for the developers' superuser
+    role: str
+
+
+# Every demo account has the password `demo1234`.
+DEMO_ACCOUNTS = [
+    DemoAccount("truongban", "Nguyễn Văn", "Hùng", "Trưởng Ban Biên tập", "Head of the board"),
+    DemoAccount("phoban1", "Trần Thị", "Thanh", "Phó Trưởng ban", "Deputy head (standing)"),
+    DemoAccount("phoban2", "Lê Quốc", "Bình", "Phó Trưởng ban", "Deputy head"),
+    DemoAccount("thuky", "Phạm Thu", "Hằng", "Thư ký", "Secretary"),
+    DemoAccount("quantri", "Đỗ Minh", "Tuấn", "Quản trị mạng", "Web admin"),
+    DemoAccount("vanthu", "Hoàng Thị", "Mai", "Văn thư", "Clerk"),
+    DemoAccount(
+        "ctv-tochuc",
+        "Vũ Tiến",
+        "Dũng",
+        "Cộng tác viên - Ban Tổ chức - Kiểm tra",
+        "Contributor, Organisation & Inspection",
+    ),
+    DemoAccount(
+        "ctv-tuyengiao",
+        "Ngô Hoàng",
+        "Lan",
+        "Cộng tác viên - Ban Tuyên giáo - Nữ công",
+        "Contributor, Propaganda & Women's Affairs",
+    ),
+    DemoAccount(
+        "ctv-cspl",
+        "Bùi Văn",
+        "Nam",
+        "Cộng tác viên - Ban CS-PL & QHLĐ",
+        "Contributor, Policy, Law & Labour Relations",
+    ),
+    DemoAccount(
+        "ctv-vanphong", "Đặng Thị", "Hoa", "Cộng tác viên - Văn phòng", "Contributor, Office"
+    ),
+    DemoAccount(
+        "bientap-sa-pa",
+        "Lý Seo",
+        "Sơn",
+        f"Biên tập - {_UNIT_NAMES['sa-pa']}",
+        "Editor of the Sa Pa sub-site",
+    ),
+    DemoAccount(
+        "bientap-gd",
+        "Trịnh Hải",
+        "Yến",
+        f"Biên tập - {_UNIT_NAMES['gd']}",
+        "Editor of the Education sector sub-site",
+    ),
+    DemoAccount("admin", "Quản trị", "Hệ thống", "", "Superuser, for developers"),
+]
+
+
+class Tally:
+    """What a run created, updated, removed and found already there, by kind."""
+
+    ACTIONS = ("created", "updated", "removed", "found")
+
+    def __init__(self):
+        self.counts = {action: Counter() for action in self.ACTIONS}
+
+    def add(self, action: str, kind: str, n: int = 1):
+        self.counts[action][kind] += n
+
+    @property
+    def created(self) -> Counter:
+        return self.counts["created"]
+
+    def summary(self) -> str:
+        lines = []
+        for action in self.ACTIONS:
+            counter = self.counts[action]
+            if counter:
+                items = ", ".join(f"{n} {kind}" for kind, n in sorted(counter.items()))
+                lines.append(f"{action.capitalize()} ({sum(counter.values())}): {items}")
+        if not self.created and not self.counts["updated"] and not self.counts["removed"]:
+            lines.append("The demo portal was already complete: nothing changed.")
+        return "\n".join(lines)
+
+
+def slug_for(text: str, limit: int = 90) -> str:
+    """An ASCII slug from Vietnamese text (`đ` becomes `d`), cut at a word boundary."""
+    slug = slugify(fold(text.replace("/", "-")))
+    return slug if len(slug) <= limit else slug[:limit].rsplit("-", 1)[0]
+
+
+def _paragraphs(texts) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 class Loader:
-    def __init__(self, stdout=None):
-        self.stdout = stdout
-        self.created: dict[str, int] = {}
-        self.rng = random.Random(2021)
+    def __init__(self):
+        self.tally = Tally()
         self.now = timezone.now()
+        self.today = self.now.astimezone(TIME_ZONE).date()
 
-    def note(self, kind):
-        self.created[kind] = self.created.get(kind, 0) + 1
+    # --- building blocks ---------------------------------------------------------------------
 
-    # --- building blocks -------------------------------------------------------------------
-
-    def child(self, parent, model, slug, **fields):
-        """The live child `slug` of `parent`, created and published if missing."""
+    def page(self, parent, model, slug, **fields):
+        """The child `slug` of `parent`, created and published if missing: (page, created)."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            return existing.specific
+            self.tally.add("found", model.__name__)
+            return existing.specific, False
+        tags = fields.pop("tags", ())
         relations = {
-            k: fields.pop(k)
-            for k in list(fields)
-            if isinstance(fields[k], list) and k not in ("body",)
+            name: fields.pop(name)
+            for name in list(fields)
+            if isinstance(fields[name], list) and name != "body"
         }
         page = model(slug=slug, **fields)
         for name, items in relations.items():
             setattr(page, name, items)
+        if tags:
+            page.tags.add(*tags)
         parent.add_child(instance=page)
         page.save_revision().publish()
-        self.note(str(model._meta.verbose_name))
-        return page
+        self.tally.add("created", model.__name__)
+        return page, True
 
-    def image(self, index):
-        title = f"Ảnh minh họa {index + 1:02d}"
+    def backdate(self, page, when: datetime.datetime):
+        """Make a just-published page look published at `when`, and re-index it."""
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=when, last_published_at=when, latest_revision_created_at=when
+        )
+        Revision.objects.filter(pk=page.latest_revision_id).update(created_at=when)
+        page.first_published_at = page.last_published_at = when
+        index_page(page)
+
+    def at(self, month: int, day: int, hour: int = 9) -> datetime.datetime:
+        """The latest (month, day) not after today, at `hour` in Vietnam, never in the future."""
+        year = self.today.year
+        when = self._date(year, month, day)
+        if when > self.today:
+            when = self._date(year - 1, month, day)
+        moment = datetime.datetime.combine(when, datetime.time(hour, 15 * (day % 4)), TIME_ZONE)
+        return min(moment, self.now - datetime.timedelta(minutes=30))
+
+    @staticmethod
+    def _date(year, month, day):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:  # 29 February
+            return datetime.date(year, month, 28)
+
+    def day_at(self, day: datetime.date, hour: int) -> datetime.datetime:
+        moment = datetime.datetime.combine(day, datetime.time(hour), TIME_ZONE)
+        return min(moment, self.now - datetime.timedelta(minutes=30))
+
+    def month_start(self, months_back: int) -> datetime.date:
+        month_index = self.today.year * 12 + self.today.month - 1 - months_back
+        return datetime.date(month_index // 12, month_index % 12 + 1, 1)
+
+    def image(self, title: str, filename: str, draw) -> Image:
         existing = Image.objects.filter(title=title).first()
-        if existing:
+        if existing is not None:
+            self.tally.add("found", "Image")
             return existing
-        colour = COLOURS[index % len(COLOURS)]
-        picture = PILImage.new("RGB", (1200, 800), colour)
-        draw = ImageDraw.Draw(picture)
-        for step in range(0, 800, 8):
-            shade = tuple(min(255, v + step // 6) for v in colour)
-            draw.rectangle([0, step, 1200, step + 8], fill=shade)
-        rng = random.Random(index)
-        for _ in range(6):
-            x, y, r = rng.randint(0, 1200), rng.randint(0, 800), rng.randint(40, 160)
-            draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
-        draw.text((60, 680), f"LDLD tinh Lao Cai - anh {index + 1}", fill="white", font=_font(48))
-        buffer = io.BytesIO()
-        picture.save(buffer, "JPEG", quality=80)
-        self.note("images")
-        return Image.objects.create(title=title, file=ImageFile(buffer, name=f"demo-{index}.jpg"))
+        data = draw()
+        self.tally.add("created", "Image")
+        return Image.objects.create(
+            title=title,
+            file=ImageFile(ContentFile(data), name=filename),
+            file_size=len(data),
+            file_hash=hashlib.sha1(data).hexdigest(),  # noqa: S324 - Wagtail's own choice
+        )
 
-    def pdf(self, title, number):
+    def document(self, title: str, filename: str, draw) -> Document:
         existing = Document.objects.filter(title=title).first()
-        if existing:
+        if existing is not None:
+            self.tally.add("found", "Document")
             return existing
-        page = PILImage.new("RGB", (1240, 1754), "white")
-        draw = ImageDraw.Draw(page)
-        draw.text((120, 140), f"So: {number}", fill="black", font=_font(40))
-        draw.text((120, 220), "LIEN DOAN LAO DONG TINH LAO CAI", fill="black", font=_font(40))
-        buffer = io.BytesIO()
-        page.save(buffer, "PDF")
-        self.note("documents")
-        slug = "".join(ch if ch.isalnum() else "-" for ch in number.lower())
+        data = draw()
+        self.tally.add("created", "Document")
         return Document.objects.create(
-            title=title, file=ContentFile(buffer.getvalue(), name=f"{slug}.pdf")
+            title=title,
+            file=ContentFile(data, name=filename),
+            file_size=len(data),
+            file_hash=hashlib.sha1(data).hexdigest(),  # noqa: S324
         )
 
     # --- the portal --------------------------------------------------------------------------
 
-    def run(self):
+    def run(self) -> Tally:
         with transaction.atomic():
-            self.vi, _ = Locale.objects.get_or_create(language_code="vi")
-            self.en, _ = Locale.objects.get_or_create(language_code="en")
-            self.images = [self.image(i) for i in range(15)]
+            self.locales()
             self.units()
+            self.pictures()
             home = self.home()
             self.sections(home)
             self.english(home)
+            self.banners()
             self.accounts()
-        return self.created
+        return self.tally
+
+    def locales(self):
+        self.vi, made = Locale.objects.get_or_create(language_code="vi")
+        self.tally.add("created" if made else "found", "Locale")
+        self.en, made = Locale.objects.get_or_create(language_code="en")
+        self.tally.add("created" if made else "found", "Locale")
 
     def units(self):
         self.unit = {}
-        for order, (code, name, short, kind) in enumerate(c.UNITS):
+        for order, (code, name, short, kind, phone, _) in enumerate(c.UNITS):
             self.unit[code], made = Unit.objects.get_or_create(
                 code=code,
                 defaults={
                     "name": name,
                     "short_name": short,
                     "kind": kind,
-                    "sort_order": order,
-                    "phone": f"0214.3840.{200 + order}",
+                    "sort_order": order * 10,
+                    "phone": phone,
+                    "email": f"{code}@laocai.example.vn",
+                    "address": c.HOME["address"] if kind in ("office", "department") else "",
                 },
             )
-            if made:
-                self.note("units")
-        code, name, kind, until, successor = c.RETIRED_UNIT
-        _, made = Unit.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "kind": kind,
-                "sort_order": 99,
-                "valid_until": datetime.date.fromisoformat(until),
-                "successor": self.unit[successor],
-            },
-        )
-        if made:
-            self.note("units")
-        code, former, until = c.FORMER_NAME
-        UnitFormerName.objects.get_or_create(
-            unit=self.unit[code], name=former, used_until=datetime.date.fromisoformat(until)
+            self.tally.add("created" if made else "found", "Unit")
+        for code, name, short, kind, until, successor in c.RETIRED_UNITS:
+            _, made = Unit.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "short_name": short,
+                    "kind": kind,
+                    "sort_order": 900,
+                    "valid_until": datetime.date.fromisoformat(until),
+                    "successor": self.unit[successor],
+                },
+            )
+            self.tally.add("created" if made else "found", "Unit")
+        for code, former, until in c.FORMER_NAMES:
+            _, made = UnitFormerName.objects.get_or_create(
+                unit=self.unit[code], name=former, used_until=datetime.date.fromisoformat(until)
+            )
+            self.tally.add("created" if made else "found", "UnitFormerName")
+
+    def pictures(self):
+        self.photos = {
+            theme: self.image(
+                f"Ảnh minh họa {n + 1:02d}: {theme}",
+                f"demo-{n + 1:02d}-{slug_for(theme)}.jpg",
+                lambda n=n, theme=theme: demo_media.photo(n, theme),
+            )
+            for n, theme in enumerate(c.PHOTO_THEMES)
+        }
+        departments = [self.unit[code].name for code in c.DEPARTMENTS]
+        unions = [self.unit[code].short_name for code in c.SUBSITE_UNITS + ["bao-thang"]]
+        self.chart = self.image(
+            "Sơ đồ tổ chức LĐLĐ tỉnh Lào Cai",
+            "so-do-to-chuc.jpg",
+            lambda: demo_media.org_chart(departments, unions),
         )
 
-    def home(self):
-        root = Page.get_first_root_node()
-        if root.locale_id != self.vi.pk:
-            Page.objects.filter(depth=1).update(locale=self.vi)
+    def home(self) -> HomePage:
+        Page.objects.filter(depth=1).exclude(locale=self.vi).update(locale=self.vi)
         home = HomePage.objects.filter(depth=2, locale=self.vi).first()
         if home is None:
-            home = HomePage(
-                title="Liên đoàn Lao động tỉnh Lào Cai",
-                slug="trang-chu",
-                locale=self.vi,
-                tagline="Vì quyền lợi đoàn viên, người lao động",
-                welcome="<p>Cổng thông tin điện tử của tổ chức Công đoàn tỉnh Lào Cai.</p>",
-                address="Số 2 đường Hoàng Liên, phường Cốc Lếu, tỉnh Lào Cai",
-                phone="0214 3820 346",
-                email="ldldlaocai@example.vn",
-                licence="Giấy phép số 12/GP-TTĐT. Chịu trách nhiệm: Chủ tịch LĐLĐ tỉnh Lào Cai.",
-            )
-            root.add_child(instance=home)
+            home = HomePage(slug="trang-chu", locale=self.vi, **c.HOME)
+            Page.get_first_root_node().add_child(instance=home)
             home.save_revision().publish()
-            self.note("home page")
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 80,
-                "root_page": home,
-                "site_name": "Cổng TTĐT Liên đoàn Lao động tỉnh Lào Cai",
-            },
-        )
-        for welcome in (
-            Page.objects.filter(depth=2)
-            .exclude(pk=home.pk)
-            .exclude(locale=self.en)
-            .not_type(HomePage)
-        ):
+            self.tally.add("created", "HomePage")
+        else:
+            self.tally.add("found", "HomePage")
+        self.site(home)
+        # Wagtail's "Welcome to your new Wagtail site!": a bare Page next to ours.
+        bare = ContentType.objects.get_for_model(Page)
+        for welcome in Page.objects.filter(depth=2, content_type=bare):
             welcome.delete()
+            self.tally.add("removed", "welcome Page")
         return home
 
+    def site(self, home):
+        wanted = {
+            "hostname": "localhost",
+            "port": 80,
+            "root_page_id": home.pk,
+            "site_name": c.SITE_NAME,
+            "is_default_site": True,
+        }
+        site = (
+            Site.objects.filter(is_default_site=True).first()
+            or Site.objects.filter(hostname="localhost", port=80).first()
+        )
+        if site is None:
+            Site.objects.create(**wanted)
+            self.tally.add("created", "Site")
+        elif any(getattr(site, k) != v for k, v in wanted.items()):
+            for k, v in wanted.items():
+                setattr(site, k, v)
+            site.save()
+            self.tally.add("updated", "Site")
+        else:
+            self.tally.add("found", "Site")
+
     def sections(self, home):
-        u = self.unit
-        intro = self.child(
+        """The sections in menu order, then what they hold."""
+        intro, intro_made = self.page(
             home,
             IntroductionPage,
             "gioi-thieu-chung",
-            title="Giới thiệu chung",
+            title=c.INTRO["title"],
             show_in_menus=True,
-            lead="Liên đoàn Lao động tỉnh Lào Cai là tổ chức chính trị - xã hội của giai cấp "
-            "công nhân và người lao động trong tỉnh.",
-            body=self.intro_body(),
+            lead=c.INTRO["lead"],
+            body=self.intro_body(c.INTRO),
         )
         self.intro = intro
         self.organisation(home)
-        self.columns = {}
-        for slug, title, unit_code in c.COLUMNS:
-            self.columns[slug] = self.child(
-                home, TopicColumnPage, slug, title=title, unit=u[unit_code], show_in_menus=True
-            )
-        self.news()
-        self.documents(home)
+        self.columns = {
+            slug: self.page(
+                home,
+                TopicColumnPage,
+                slug,
+                title=title,
+                unit=self.unit[unit_code],
+                intro=f"<p>{c.COLUMN_INTROS[slug]}</p>",
+                show_in_menus=True,
+            )[0]
+            for slug, title, unit_code in c.COLUMNS
+        }
+        self.guidance = self.documents(home)
+        if intro_made:
+            # The Charter's guidance is a document page: link it now that it exists.
+            intro.body = self.intro_body(c.INTRO)
+            intro.save_revision().publish()
+        self.downloads(home)
+        self.contacts(home)
         self.schedule(home)
         self.questions(home)
-        self.contacts(home)
-        self.media(home)
+        self.videos(home)
+        self.galleries(home)
         self.subsites(home)
-        self.banners()
+        self.news()
 
-    def intro_body(self):
+    def intro_body(self, t: dict) -> list:
+        guidance = getattr(self, "guidance", None)
+        links = [{"title": title, "url": url, "page": None} for title, url in t["laws"]]
+        if guidance is not None:
+            links.append({"title": t["guidance"], "url": "", "page": guidance})
         return [
-            (
-                "paragraph",
-                RichText(
-                    "<p>Công đoàn tỉnh Lào Cai được thành lập năm 1947. Trải qua các thời kỳ, tổ "
-                    "chức Công đoàn luôn đồng hành cùng công nhân, viên chức, lao động trên địa "
-                    "bàn tỉnh.</p>"
-                ),
-            ),
+            ("paragraph", RichText(t["about"])),
+            ("heading", t["duties_heading"]),
+            ("paragraph", RichText(t["duties"])),
+            ("heading", t["chart_heading"]),
             (
                 "org_chart",
-                {
-                    "image": self.images[1],
-                    "caption": "Sơ đồ tổ chức LĐLĐ tỉnh",
-                    "credit": "Ban Tổ chức - Kiểm tra",
-                },
+                {"image": self.chart, "caption": t["chart_caption"], "credit": t["chart_credit"]},
             ),
-            ("heading", "Lịch sử"),
-            (
-                "timeline",
-                [
-                    {"year": "1947", "event": "Thành lập Công đoàn tỉnh Lào Cai."},
-                    {"year": "1991", "event": "Tái lập tỉnh, kiện toàn Liên đoàn Lao động tỉnh."},
-                    {
-                        "year": "2025",
-                        "event": "Sắp xếp tổ chức công đoàn theo mô hình chính quyền hai cấp.",
-                    },
-                ],
-            ),
-            ("heading", "Các kỳ đại hội"),
+            ("heading", t["history_heading"]),
+            ("timeline", [{"year": year, "event": event} for year, event in t["timeline"]]),
+            ("heading", t["congress_heading"]),
             (
                 "congresses",
                 [
                     {
-                        "name": "Đại hội lần thứ XV",
-                        "term": "2018 - 2023",
-                        "held_on": datetime.date(2018, 7, 20),
-                        "summary": "Đổi mới, dân chủ.",
-                    },
-                    {
-                        "name": "Đại hội lần thứ XVI",
-                        "term": "2023 - 2028",
-                        "held_on": datetime.date(2023, 7, 26),
-                        "summary": "Đoàn kết, đổi mới.",
-                    },
+                        "name": name,
+                        "term": term,
+                        "held_on": datetime.date.fromisoformat(held),
+                        "summary": summary,
+                    }
+                    for name, term, held, summary in t["congresses"]
                 ],
             ),
-            ("heading", "Chủ tịch, Phó Chủ tịch qua các thời kỳ"),
+            ("heading", t["leaders_heading"]),
             (
                 "leaders",
                 [
-                    {
-                        "name": "Nguyễn Văn Hùng",
-                        "position": "Chủ tịch",
-                        "term": "2023 - 2028",
-                        "photo": None,
-                    },
-                    {
-                        "name": "Trần Thị Thanh",
-                        "position": "Phó Chủ tịch Thường trực",
-                        "term": "2023 - 2028",
-                        "photo": None,
-                    },
+                    {"name": name, "position": position, "term": term, "photo": None}
+                    for name, position, term in t["leaders"]
                 ],
             ),
-            ("heading", "Luật Công đoàn, Điều lệ Công đoàn Việt Nam"),
-            (
-                "legal_links",
-                [
-                    {
-                        "title": "Luật Công đoàn năm 2024",
-                        "url": "https://vanban.chinhphu.vn/",
-                        "page": None,
-                    },
-                    {
-                        "title": "Điều lệ Công đoàn Việt Nam khóa XIII",
-                        "url": "https://congdoan.vn/",
-                        "page": None,
-                    },
-                ],
-            ),
+            ("heading", t["law_heading"]),
+            ("legal_links", links),
         ]
 
     def organisation(self, home):
-        u = self.unit
-        departments = [
-            DepartmentFunction(
-                unit=u[code],
-                functions=f"<p>Tham mưu cho Ban Thường vụ về công tác {u[code].name.lower()}.</p>",
-            )
-            for code in ("van-phong", "to-chuc-kiem-tra", "tuyen-giao-nu-cong", "cspl-qhld")
-        ]
-        people = [
-            ("bch", "Nguyễn Văn Hùng", "Chủ tịch"),
-            ("bch", "Trần Thị Thanh", "Phó Chủ tịch Thường trực"),
-            ("bch", "Lê Quốc Bình", "Phó Chủ tịch"),
-            ("btv", "Nguyễn Văn Hùng", "Chủ tịch"),
-            ("btv", "Trần Thị Thanh", "Phó Chủ tịch Thường trực"),
-            ("ubkt", "Vũ Thị Hạnh", "Chủ nhiệm UBKT"),
-        ]
-        self.organisation_page = self.child(
+        self.organisation_page, _ = self.page(
             home,
             OrganisationPage,
             "bo-may-to-chuc",
             title="Bộ máy tổ chức",
             show_in_menus=True,
-            intro="<p>Hệ thống tổ chức công đoàn tỉnh gồm LĐLĐ tỉnh, các LĐLĐ cấp huyện, "
-            "công đoàn ngành và công đoàn cơ sở.</p>",
-            updated_on=datetime.date(2025, 7, 1),
-            departments=departments,
+            intro=c.ORGANISATION_INTRO,
+            updated_on=self.today - datetime.timedelta(days=40),
+            departments=[
+                DepartmentFunction(unit=self.unit[code], functions=c.FUNCTIONS[code])
+                for code in c.DEPARTMENTS
+            ],
             members=[
-                OrganisationMember(
-                    body=b, name=n, position=p, term="2023 - 2028", unit="LĐLĐ tỉnh Lào Cai"
-                )
-                for b, n, p in people
+                OrganisationMember(body=body, name=name, position=position, unit=where, term=term)
+                for body, name, position, where, term in self.members("vi")
             ],
         )
 
-    def news(self):
-        count = 0
-        for index in range(52):
-            column_slug = c.COLUMNS[index % 4][0]
-            column = self.columns[column_slug]
-            topic, headline = c.TOPICS[index % len(c.TOPICS)]
-            place = c.PLACES[index % len(c.PLACES)]
-            title = f"{headline} tại {place}"
-            slug = f"tin-{index + 1:03d}"
-            if column.get_children().filter(slug=slug).exists():
-                continue
-            rng = random.Random(index)
-            body = [("paragraph", RichText(f"<p>{p}</p>")) for p in rng.sample(c.PARAGRAPHS, 3)]
-            page = self.child(
-                column,
-                NewsPage,
-                slug,
-                title=title,
-                kind="bai" if index % 5 == 0 else "tin",
-                lead=f"{headline} tại {place}, thu hút đông đảo đoàn viên, người lao động "
-                "tham gia.",
-                body=body,
-                authors=c.AUTHORS[index % len(c.AUTHORS)],
-                unit=column.unit,
-                featured=index % 6 == 0,
-                send_to_national=index % 3 == 0,
-                photos=[
-                    NewsPhoto(
-                        image=self.images[index % 15],
-                        caption=f"Quang cảnh hoạt động {topic.lower()} tại {place}.",
-                        credit=c.AUTHORS[(index + 1) % len(c.AUTHORS)],
-                    )
-                ],
-            )
-            page.tags.add(topic)
-            page.save_revision().publish()
-            self.backdate(page, days=index * 7 + 1)
-            count += 1
-        return count
-
-    def backdate(self, page, days):
-        when = self.now - datetime.timedelta(days=days, hours=days % 9)
-        Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
-        page.refresh_from_db()
-        index_page(page)
+    def members(self, language):
+        for body, name, position, where, position_en, where_en in c.MEMBERS:
+            if language == "en":
+                position, where = position_en, where_en
+            yield body, name, position, where, "2023 - 2028"
 
     def documents(self, home):
-        index = self.child(
-            home, DocumentIndexPage, "van-ban-chi-dao", title="Văn bản chỉ đạo", show_in_menus=True
+        """The directive documents; returns the Charter guidance's page for the introduction."""
+        index, _ = self.page(
+            home,
+            DocumentIndexPage,
+            "van-ban-chi-dao",
+            title="Văn bản chỉ đạo",
+            show_in_menus=True,
+            intro="<p>Văn bản của LĐLĐ tỉnh và của cấp trên: Trung ương, Tổng Liên đoàn, Tỉnh ủy, "
+            "UBND tỉnh. Tra cứu theo loại văn bản, cơ quan ban hành, năm hoặc số hiệu.</p>",
         )
-        for n, (number, kind, issuer, level, title) in enumerate(c.DOCUMENTS):
-            slug = "".join(
-                ch if ch.isalnum() else "-" for ch in number.lower().replace("đ", "d")
-            ).strip("-")
-            issued = (self.now - datetime.timedelta(days=30 + n * 55)).date()
-            self.child(
+        guidance = None
+        for number, kind, issuer, level, title, summary, field, signer, days in c.DOCUMENTS:
+            issued = self.today - datetime.timedelta(days=days)
+            heading = c.DOC_TYPE_HEADINGS[kind]
+            pdf = self.document(
+                f"{number} - {title}",
+                f"{slug_for(number)}.pdf",
+                lambda n=number, i=issuer, h=heading, t=title, s=summary, d=issued, g=signer: (
+                    demo_media.pdf(i, n, h, t, [s], d, g)
+                ),
+            )
+            page, made = self.page(
                 index,
                 DirectiveDocumentPage,
-                slug,
+                slug_for(number),
                 title=title,
                 number=number,
                 doc_type=kind,
                 issuer=issuer,
                 issuer_level=level,
                 issued_on=issued,
-                effective_on=issued + datetime.timedelta(days=15),
-                signer=["Nguyễn Văn Hùng", "Trần Thị Thanh", "Lê Quốc Bình"][n % 3],
-                field=["Tổ chức", "Tuyên giáo", "Chính sách - Pháp luật", "Tài chính"][n % 4],
-                summary=title,
-                attachments=[DocumentAttachment(document=self.pdf(f"{number} - {title}", number))],
+                effective_on=issued + datetime.timedelta(days=0 if kind == "cong-van" else 10),
+                signer=signer,
+                field=field,
+                summary=summary,
+                attachments=[DocumentAttachment(document=pdf, label=f"{heading} số {number}")],
             )
-        self.child(
+            if made:
+                self.backdate(page, self.day_at(issued + datetime.timedelta(days=1), 15))
+            if kind == "huong-dan" and level == "tld":
+                guidance = page
+        return guidance
+
+    def downloads(self, home):
+        files = []
+        for category, title, code in c.DOWNLOADS:
+            document = self.document(
+                title,
+                f"{code.lower()}-{slug_for(title, 50)}.pdf",
+                lambda t=title, k=code: demo_media.pdf(
+                    c.FEDERATION, k, "Tài liệu", t, ["Tài liệu tải về của Cổng thông tin."]
+                ),
+            )
+            files.append(DownloadItem(category=category, title=title, document=document))
+        self.page(
             home,
             DownloadsPage,
             "tai-lieu",
             title="Tài liệu",
             show_in_menus=True,
-            files=[
-                DownloadItem(
-                    category="bieu-mau",
-                    title="Mẫu đơn gia nhập Công đoàn Việt Nam",
-                    document=self.pdf("Mẫu đơn gia nhập công đoàn", "MAU-01"),
-                ),
-                DownloadItem(
-                    category="bieu-mau",
-                    title="Mẫu báo cáo quý của công đoàn cơ sở",
-                    document=self.pdf("Mẫu báo cáo quý", "MAU-02"),
-                ),
-                DownloadItem(
-                    category="tuyen-van",
-                    title="Đề cương tuyên truyền Tháng Công nhân",
-                    document=self.pdf("Đề cương tuyên truyền", "TV-01"),
-                ),
-            ],
+            intro="<p>Biểu mẫu và tài liệu tuyên vận để tải về.</p>",
+            files=files,
         )
-
-    def schedule(self, home):
-        index = self.child(
-            home,
-            ScheduleIndexPage,
-            "lich-cong-tac",
-            title="Lịch công tác tuần",
-            show_in_menus=True,
-            intro="Lịch công tác của Thường trực LĐLĐ tỉnh.",
-        )
-        today = timezone.localdate()
-        this_monday = today - datetime.timedelta(days=today.weekday())
-        for monday in (this_monday - datetime.timedelta(days=7), this_monday):
-            entries = [
-                ScheduleEntry(
-                    day=monday + datetime.timedelta(days=offset),
-                    time=datetime.time.fromisoformat(at),
-                    content=what,
-                    leader=who,
-                    participants=with_whom,
-                    location=where,
-                )
-                for offset, at, what, who, with_whom, where in c.SCHEDULE
-            ]
-            week_no = monday.isocalendar()[1]
-            self.child(
-                index,
-                WeeklySchedulePage,
-                f"tuan-{monday:%Y-%m-%d}",
-                title=f"Lịch công tác tuần {week_no} ({monday:%d/%m} - "
-                f"{monday + datetime.timedelta(days=4):%d/%m/%Y})",
-                week_start=monday,
-                entries=entries,
-            )
-
-    def questions(self, home):
-        index = self.child(
-            home,
-            QAIndexPage,
-            "hoi-dap",
-            title="Hỏi đáp",
-            show_in_menus=True,
-            intro="<p>Ban Chính sách - Pháp luật & Quan hệ Lao động trả lời.</p>",
-        )
-        for n, (title, question, answer, topic) in enumerate(c.QUESTIONS):
-            asked = (self.now - datetime.timedelta(days=20 + n * 30)).date()
-            self.child(
-                index,
-                QuestionPage,
-                f"cau-hoi-{n + 1:02d}",
-                title=title,
-                question=question,
-                asker_name=["Chị Lan", "Anh Tú", "Chị Hương", "Anh Phong"][n % 4],
-                asker_unit=c.PLACES[n % len(c.PLACES)],
-                asker_contact=f"09{n}2 345 67{n} (không công khai)",
-                asked_on=asked,
-                answer=f"<p>{answer}</p>",
-                answered_on=asked + datetime.timedelta(days=3),
-                answering_unit=self.unit["cspl-qhld"],
-                topic=topic,
-            )
 
     def contacts(self, home):
-        self.contacts_page = self.child(
+        self.contacts_page, _ = self.page(
             home,
             ContactDirectoryPage,
             "so-dien-thoai",
             title="Số điện thoại",
             show_in_menus=True,
-            contacts=[
+            intro=c.CONTACTS_INTRO,
+            contacts=self.contact_list("vi"),
+        )
+
+    def contact_list(self, language):
+        english = language == "en"
+        contacts = [
+            Contact(
+                group=c.LEADERS_GROUP_EN if english else c.LEADERS_GROUP,
+                name=name,
+                position=position_en if english else position,
+                phone=phone,
+                email=c.HOME["email"],
+            )
+            for name, position, position_en, phone in c.LEADER_CONTACTS
+        ]
+        english_names = {code: en for code, *_, en in c.UNITS}
+        for code, (name, position, position_en) in c.UNIT_CONTACTS.items():
+            unit = self.unit[code]
+            contacts.append(
                 Contact(
                     unit=unit,
-                    name="",
-                    position="Trực ban",
+                    group=english_names[code] if english else "",
+                    name=name,
+                    position=position_en if english else position,
                     phone=unit.phone,
-                    email=f"{unit.code}@example.vn",
+                    email=unit.email,
                 )
-                for unit in self.unit.values()
-            ],
-        )
-
-    def media(self, home):
-        videos = self.child(home, VideoIndexPage, "video", title="Video", show_in_menus=True)
-        for months in (0, 1):
-            month = (self.now - datetime.timedelta(days=30 * months)).date().replace(day=1)
-            self.child(
-                videos,
-                VideoPage,
-                f"video-{month:%Y-%m}",
-                title=f"Video Chuyên mục Công đoàn tháng {month:%m/%Y}",
-                month=month,
-                description="Chuyên mục phát sóng hằng tháng về hoạt động công đoàn.",
-                video_url="https://www.youtube.com/@congdoanlaocai",
-                poster=self.images[months + 3],
-                unit=self.unit["tuyen-giao-nu-cong"],
             )
-        galleries = self.child(
-            home, GalleryIndexPage, "hinh-anh", title="Hình ảnh nổi bật", show_in_menus=True
+        return contacts
+
+    def schedule(self, home):
+        index, _ = self.page(
+            home,
+            ScheduleIndexPage,
+            "lich-cong-tac",
+            title="Lịch công tác tuần",
+            show_in_menus=True,
+            intro="Lịch công tác tuần của Thường trực LĐLĐ tỉnh Lào Cai. Lịch có thể thay đổi; "
+            "Văn phòng sẽ thông báo khi có điều chỉnh.",
         )
-        month = self.now.date().replace(day=1)
-        for n, code in enumerate(("van-phong", "to-chuc-kiem-tra", "tuyen-giao-nu-cong")):
-            self.child(
-                galleries,
-                GalleryPage,
-                f"{month:%Y-%m}-{code}",
-                title=f"Ảnh nổi bật tháng {month:%m/%Y} - {self.unit[code].short_name}",
-                month=month,
-                unit=self.unit[code],
-                photos=[
-                    GalleryPhoto(
-                        image=self.images[(n * 3 + k) % 15],
-                        caption=f"Hoạt động tháng {month:%m/%Y} ({k + 1})",
-                        credit=self.unit[code].short_name,
+        this_monday = self.today - datetime.timedelta(days=self.today.weekday())
+        for monday, rows in (
+            (this_monday - datetime.timedelta(days=7), c.SCHEDULE_LAST_WEEK),
+            (this_monday, c.SCHEDULE_THIS_WEEK),
+        ):
+            sunday = monday + datetime.timedelta(days=6)
+            year, week, _ = monday.isocalendar()
+            page, made = self.page(
+                index,
+                WeeklySchedulePage,
+                f"tuan-{monday:%Y-%m-%d}",
+                title=f"Lịch công tác tuần {week}/{year} (từ {monday:%d/%m} đến {sunday:%d/%m/%Y})",
+                week_start=monday,
+                entries=[
+                    ScheduleEntry(
+                        day=monday + datetime.timedelta(days=offset),
+                        time=datetime.time.fromisoformat(at),
+                        content=content,
+                        leader=leader,
+                        participants=participants,
+                        location=location,
                     )
-                    for k in range(3)
+                    for offset, at, content, leader, participants, location in rows
                 ],
             )
+            if made:  # posted by the clerk on the Friday before
+                self.backdate(page, self.day_at(monday - datetime.timedelta(days=3), 16))
+
+    def questions(self, home):
+        index, _ = self.page(
+            home,
+            QAIndexPage,
+            "hoi-dap",
+            title="Hỏi đáp",
+            show_in_menus=True,
+            intro="<p>Đoàn viên, người lao động gửi câu hỏi về pháp luật lao động, công đoàn; Ban "
+            "Chính sách - Pháp luật &amp; Quan hệ Lao động LĐLĐ tỉnh trả lời.</p>",
+        )
+        for n, (title, question, answer, topic, asker, where, contact) in enumerate(c.QUESTIONS):
+            asked = self.today - datetime.timedelta(days=12 + n * 37)
+            answered = asked + datetime.timedelta(days=4)
+            page, made = self.page(
+                index,
+                QuestionPage,
+                slug_for(title, 70),
+                title=title,
+                question=question,
+                asker_name=asker,
+                asker_unit=where,
+                asker_contact=contact,
+                asked_on=asked,
+                answer=_paragraphs(answer),
+                answered_on=answered,
+                answering_unit=self.unit["cspl-qhld"],
+                topic=topic,
+            )
+            if made:
+                self.backdate(page, self.day_at(answered, 10))
+
+    def videos(self, home):
+        index, _ = self.page(
+            home,
+            VideoIndexPage,
+            "video",
+            title="Video",
+            show_in_menus=True,
+            intro="<p>Video Chuyên mục Công đoàn, phát hành hằng tháng.</p>",
+        )
+        themes = ["Tết Sum vầy", "Đối thoại", "Nữ công", "An toàn lao động"]
+        for months_back in range(3):
+            month = self.month_start(months_back)
+            page, made = self.page(
+                index,
+                VideoPage,
+                f"video-chuyen-muc-cong-doan-{month:%Y-%m}",
+                title=f"Video Chuyên mục Công đoàn tháng {month:%m/%Y}",
+                month=month,
+                description=c.VIDEO_DESCRIPTIONS[month.month % len(c.VIDEO_DESCRIPTIONS)],
+                video_url=c.VIDEO_URL,
+                poster=self.photos[themes[month.month % len(themes)]],
+                unit=self.unit["tuyen-giao-nu-cong"],
+            )
+            if made:
+                self.backdate(page, self.day_at(month + datetime.timedelta(days=19), 9))
+
+    def galleries(self, home):
+        index, _ = self.page(
+            home,
+            GalleryIndexPage,
+            "hinh-anh",
+            title="Hình ảnh nổi bật",
+            show_in_menus=True,
+            intro="<p>Hình ảnh nổi bật có chú thích do các ban gửi hằng tháng.</p>",
+        )
+        for months_back in (1, 0):
+            month = self.month_start(months_back)
+            for code, themes in c.GALLERY_PHOTOS.items():
+                unit = self.unit[code]
+                page, made = self.page(
+                    index,
+                    GalleryPage,
+                    f"{code}-{month:%Y-%m}",
+                    title=f"Hình ảnh nổi bật tháng {month:%m/%Y} - {unit.name}",
+                    month=month,
+                    unit=unit,
+                    photos=[
+                        GalleryPhoto(image=self.photos[theme], caption=caption, credit=unit.name)
+                        for theme, caption in zip(themes, c.GALLERY_CAPTIONS[code], strict=True)
+                    ],
+                )
+                if made:
+                    self.backdate(page, self.day_at(month + datetime.timedelta(days=24), 11))
 
     def subsites(self, home):
-        index = self.child(
+        index, _ = self.page(
             home,
             SubSiteIndexPage,
             "don-vi",
             title="Các LĐLĐ huyện và Công đoàn ngành",
             show_in_menus=True,
+            intro="<p>Trang của các Liên đoàn Lao động huyện, thị xã, thành phố và Công đoàn "
+            "ngành: mỗi đơn vị tự biên tập, duyệt và đăng tin, bài của mình.</p>",
         )
-        for n, code in enumerate(("tp-lao-cai", "sa-pa", "bat-xat", "gd", "yt")):
+        for code in c.SUBSITE_UNITS:
             unit = self.unit[code]
-            subsite = self.child(
-                index,
-                SubSiteHomePage,
-                code,
-                title=unit.name,
-                unit=unit,
-                intro=f"<p>Trang thông tin của {unit.name}.</p>",
+            intro, stories = c.SUBSITES[code]
+            subsite, _ = self.page(
+                index, SubSiteHomePage, code, title=unit.name, unit=unit, intro=f"<p>{intro[0]}</p>"
             )
-            self.child(
+            about, made = self.page(
                 subsite,
                 UnitIntroPage,
                 "gioi-thieu-cong-doan",
                 title="Giới thiệu công đoàn",
                 body=[
+                    *[("paragraph", RichText(f"<p>{text}</p>")) for text in intro],
+                    ("heading", "Liên hệ"),
                     (
                         "paragraph",
-                        RichText(
-                            f"<p>{unit.name} có nhiều công đoàn cơ sở trực thuộc, chăm lo cho "
-                            f"hàng nghìn đoàn viên.</p>"
-                        ),
-                    )
+                        RichText(f"<p>Điện thoại: {unit.phone}. Email: {unit.email}</p>"),
+                    ),
                 ],
             )
-            for k in range(3):
-                slug = f"tin-{k + 1:02d}"
-                if subsite.get_children().filter(slug=slug).exists():
-                    continue
-                topic, headline = c.TOPICS[(n + k) % len(c.TOPICS)]
-                page = self.child(
+            if made:  # written when the sub-site opened, long before this year's news
+                self.backdate(about, self.day_at(self.today - datetime.timedelta(days=400), 9))
+            author = c.SUBSITE_AUTHORS[code]
+            for k, (title, lead, text, tag, theme, month, day) in enumerate(stories):
+                page, made = self.page(
                     subsite,
                     NewsPage,
-                    slug,
-                    title=f"{unit.short_name}: {headline.lower()}",
-                    lead=f"{unit.name} {headline[0].lower()}{headline[1:]}.",
-                    body=[("paragraph", RichText(f"<p>{c.PARAGRAPHS[k]}</p>"))],
-                    authors=c.AUTHORS[k],
-                    unit=unit,
-                    photos=[
-                        NewsPhoto(
-                            image=self.images[(n + k) % 15],
-                            caption=f"{topic} tại {unit.name}",
-                            credit=unit.short_name,
-                        )
+                    slug_for(title),
+                    title=title,
+                    kind="tin",
+                    lead=lead,
+                    body=[
+                        ("paragraph", RichText(f"<p>{text}</p>")),
+                        ("paragraph", RichText(f"<p>{c.CLOSINGS[k % len(c.CLOSINGS)]}</p>")),
                     ],
+                    authors=author,
+                    unit=unit,
+                    tags=[tag],
+                    photos=[NewsPhoto(image=self.photos[theme], caption=lead, credit=author)],
                 )
-                self.backdate(page, days=n * 11 + k * 23 + 2)
+                if made:
+                    self.backdate(page, self.at(month, day, hour=8 + k * 3))
+
+    def news(self):
+        for column_slug, stories in c.STORIES.items():
+            column = self.columns[column_slug]
+            authors = c.AUTHORS[column_slug]
+            seen = set()
+            for s, story in enumerate(stories):
+                for v, (x, month, day) in enumerate(story["at"]):
+                    title = story["title"].format(x=x)
+                    slug = slug_for(title)
+                    if slug in seen:
+                        raise ValueError(f"Two demo items share the slug {slug!r}")
+                    seen.add(slug)
+                    author = authors[(s + v) % len(authors)]
+                    page, made = self.page(
+                        column,
+                        NewsPage,
+                        slug,
+                        title=title,
+                        kind=story["kind"],
+                        lead=story["lead"].format(x=x),
+                        body=self.news_body(story, x, slug),
+                        authors=author,
+                        unit=column.unit,
+                        tags=story["tags"],
+                        featured=bool(story.get("featured")) and v == 0,
+                        send_to_national=story["kind"] == "bai" or (s + v) % 3 == 0,
+                        photos=self.news_photos(story, x, author),
+                    )
+                    if made:
+                        self.backdate(page, self.at(month, day, hour=7 + (3 * s + v) % 10))
+
+    def news_body(self, story, x, slug) -> list:
+        rng = random.Random(slug)
+        paragraphs = [text.format(x=x) for text in story["body"]]
+        body = [("paragraph", RichText(f"<p>{paragraphs[0]}</p>"))]
+        if story["kind"] == "bai":
+            text, source = rng.choice(c.QUOTES)
+            body.append(("quote", {"text": text, "source": source}))
+        body += [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs[1:]]
+        body.append(("paragraph", RichText(f"<p>{rng.choice(c.CLOSINGS)}</p>")))
+        return body
+
+    def news_photos(self, story, x, author) -> list:
+        photos = [
+            NewsPhoto(
+                image=self.photos[story["photo"]],
+                caption=story["caption"].format(x=x),
+                credit=author,
+            )
+        ]
+        if story["kind"] == "bai":  # articles carry a second, illustrative photo
+            photos.append(
+                NewsPhoto(
+                    image=self.photos["Hội nghị" if story["photo"] != "Hội nghị" else "Tập huấn"],
+                    caption="Ảnh minh họa.",
+                    credit=author,
+                )
+            )
+        return photos
 
     def banners(self):
-        for n, title in enumerate(["Tháng Công nhân", "Phát triển đoàn viên"]):
-            _, made = Banner.objects.get_or_create(
-                title=title,
-                defaults={
-                    "image": self.images[10 + n],
-                    "alt_text": f"Hưởng ứng {title}",
-                    "starts_at": self.now - datetime.timedelta(days=30),
-                    "ends_at": self.now + datetime.timedelta(days=365),
-                    "sort_order": n,
-                },
+        for n, (title, alt, before, after) in enumerate(c.BANNERS):
+            if Banner.objects.filter(title=title).exists():
+                self.tally.add("found", "Banner")
+                continue
+            image = self.image(
+                f"Băng rôn: {title}",
+                f"bang-ron-{slug_for(title)}.jpg",
+                lambda n=n, title=title: demo_media.banner(n, title),
             )
-            if made:
-                self.note("banners")
+            Banner.objects.create(
+                title=title,
+                image=image,
+                alt_text=alt,
+                starts_at=self.now - datetime.timedelta(days=before),
+                ends_at=self.now + datetime.timedelta(days=after),
+                sort_order=n,
+            )
+            self.tally.add("created", "Banner")
+
+    # --- English -----------------------------------------------------------------------------
 
     def english(self, home):
-        english = {
-            home: ("Lao Cai Provincial Labour Federation", None),
-            self.intro: ("About us", "The provincial federation of trade unions of Lào Cai."),
-            self.organisation_page: ("Organisation", None),
-            self.contacts_page: ("Phone directory", None),
-        }
-        for page, (title, lead) in english.items():
-            if page.get_translations().filter(locale=self.en).exists():
-                continue
-            translated = page.copy_for_translation(self.en, copy_parents=True)
-            translated.title = title
-            if lead is not None:
-                translated.lead = lead
-            if isinstance(translated, HomePage):
-                translated.tagline = "For the rights of union members and workers"
-            translated.save_revision().publish()
-            self.note("English pages")
+        """English copies of the pages foreign readers need: home, about, organisation, phones."""
+        self.translate(home, self._english_home)
+        self.translate(self.intro, self._english_intro)
+        self.translate(self.organisation_page, self._english_organisation)
+        self.translate(self.contacts_page, self._english_contacts)
+
+    def translate(self, page, fill):
+        existing = page.get_translation_or_none(self.en)
+        if existing is not None:
+            self.tally.add("found", f"English {type(page).__name__}")
+            return existing
+        translated = page.copy_for_translation(self.en, copy_parents=True)
+        fill(translated)
+        translated.save_revision().publish()
+        self.tally.add("created", f"English {type(page).__name__}")
+        return translated
+
+    def _english_home(self, page):
+        for field, value in c.HOME_EN.items():
+            setattr(page, field, value)
+
+    def _english_intro(self, page):
+        page.title = c.INTRO_EN["title"]
+        page.lead = c.INTRO_EN["lead"]
+        page.body = self.intro_body(c.INTRO_EN)
+
+    def _english_organisation(self, page):
+        page.title = "Organisation"
+        page.intro = c.ORGANISATION_INTRO_EN
+        page.departments = [
+            DepartmentFunction(unit=self.unit[code], functions=c.FUNCTIONS_EN[code])
+            for code in c.DEPARTMENTS
+        ]
+        page.members = [
+            OrganisationMember(body=body, name=name, position=position, unit=where, term=term)
+            for body, name, position, where, term in self.members("en")
+        ]
+
+    def _english_contacts(self, page):
+        page.title = "Phone directory"
+        page.intro = c.CONTACTS_INTRO_EN
+        page.contacts = self.contact_list("en")
+
+    # --- accounts ----------------------------------------------------------------------------
 
     def accounts(self):
         access = Permission.objects.get(
             codename="access_admin", content_type__app_label="wagtailadmin"
         )
-        for username, first, last, group_name in c.ACCOUNTS:
-            group, _ = Group.objects.get_or_create(name=group_name)
-            group.permissions.add(access)
-            user = User.objects.filter(username=username).first()
+        for account in DEMO_ACCOUNTS:
+            user = User.objects.filter(username=account.username).first()
             if user is None:
-                user = User.objects.create_user(
-                    username, f"{username}@example.vn", PASSWORD, first_name=first, last_name=last
+                make = User.objects.create_user if account.group else User.objects.create_superuser
+                user = make(
+                    account.username,
+                    f"{account.username}@example.vn",
+                    PASSWORD,
+                    first_name=account.first_name,
+                    last_name=account.last_name,
                 )
-                self.note("accounts")
-            user.groups.add(group)
+                self.tally.add("created", "User")
+            else:
+                self.tally.add("found", "User")
+            if account.group:
+                group, made = Group.objects.get_or_create(name=account.group)
+                self.tally.add("created" if made else "found", "Group")
+                group.permissions.add(access)
+                user.groups.add(group)
             profile = UserProfile.get_for_user(user)
-            profile.preferred_language = "vi"
-            profile.current_time_zone = "Asia/Ho_Chi_Minh"
-            profile.save()
-        if not User.objects.filter(username="admin").exists():
-            User.objects.create_superuser("admin", "admin@example.vn", PASSWORD)
-            self.note("accounts")
+            if (profile.preferred_language, profile.current_time_zone) != (
+                "vi",
+                "Asia/Ho_Chi_Minh",
+            ):
+                profile.preferred_language = "vi"
+                profile.current_time_zone = "Asia/Ho_Chi_Minh"
+                profile.save(update_fields=["preferred_language", "current_time_zone"])
 
 
-def _font(size):
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",):
-        try:
-            return ImageFont.truetype(path, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)
-
-
-def load_demo(stdout=None) -> dict:
-    return Loader(stdout).run()
+def load_demo() -> Tally:
+    return Loader().run()

@@ -4,12 +4,7 @@ from home.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Build the demo Lào Cai portal: sections, units, news, documents, accounts (idempotent)."
+    help = "Build the demo Lào Cai portal: units, sections, news, documents, accounts (idempotent)."
 
     def handle(self, **options):
-        created = load_demo()
-        if created:
-            summary = ", ".join(f"{count} {kind}" for kind, count in sorted(created.items()))
-            self.stdout.write(self.style.SUCCESS(f"Created: {summary}"))
-        else:
-            self.stdout.write("The demo portal is already complete: nothing to create.")
+        self.stdout.write(load_demo().summary())
