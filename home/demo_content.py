@@ -117,9 +117,17 @@ UNITS = [
     ),
     ("yt", "Công đoàn ngành Y tế", "CĐN Y tế", "sector", "0214 3826 318", "Health Sector Union"),
 ]
-# History: a department merged away, and two renames.
+# History: a district federation and a department merged away, and two renames.
 RETIRED_UNITS = [
     # code, name, short name, kind, valid until, merged into
+    (
+        "muong-khuong",
+        "LĐLĐ huyện Mường Khương",
+        "LĐLĐ Mường Khương",
+        "district",
+        "2025-06-30",
+        "bao-thang",
+    ),
     ("nu-cong", "Ban Nữ công", "Ban NC", "department", "2020-12-31", "tuyen-giao-nu-cong"),
 ]
 FORMER_NAMES = [

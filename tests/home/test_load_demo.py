@@ -57,6 +57,10 @@ def counts():
     }
 
 
+def today_in_vietnam() -> datetime.date:
+    return timezone.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 def load() -> str:
     out = io.StringIO()
     call_command("load_demo", stdout=out)
@@ -83,7 +87,9 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client, settings, tmp_pat
     # Units, with history.
     assert Unit.objects.filter(kind="district").active_on().count() >= 3
     assert Unit.objects.filter(kind="sector").count() >= 2
-    assert Unit.objects.filter(valid_until__isnull=False, successor__isnull=False).exists()
+    retired = Unit.objects.get(kind="district", valid_until=datetime.date(2025, 6, 30))
+    assert retired.successor is not None and not retired.is_active_on(today_in_vietnam())
+    assert UnitFormerName.objects.exclude(unit=retired).exists()
 
     # News: enough, every item with a captioned photo, spread over the year.
     news = NewsPage.objects.live()
@@ -105,7 +111,7 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client, settings, tmp_pat
         assert NewsPage.objects.child_of(subsite).live().exists()
 
     # This week's schedule, Monday in Vietnam.
-    today = timezone.now().astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    today = today_in_vietnam()
     monday = today - datetime.timedelta(days=today.weekday())
     week = WeeklySchedulePage.objects.live().get(week_start=monday)
     assert week.entries.count() >= 5
