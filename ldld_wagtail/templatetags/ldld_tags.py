@@ -104,3 +104,28 @@ def page_range_around(page_obj, width=2):
         out.append(n)
         previous = n
     return out
+
+
+@register.filter
+def with_related(rows, fields):
+    """`rows.select_related(...)` for inline children shown with their image or file: one query
+    for all rows instead of one per row. `fields` is comma-separated; other values pass through."""
+    select_related = getattr(rows, "select_related", None)
+    return select_related(*fields.split(",")) if select_related else rows
+
+
+@register.simple_tag
+def live_children(page):
+    """The live, public children of `page` (titles and URLs only), in tree order: one query."""
+    if page is None or not getattr(page, "pk", None) or not page.numchild:
+        return []
+    return list(
+        live_public(page.get_children()).only("title", "url_path", "path", "depth", "locale")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def query_param(context, name):
+    """A query-string parameter of the current request (names such as `chu-de` included)."""
+    request = context.get("request")
+    return request.GET.get(name, "") if request is not None else ""
