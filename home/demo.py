@@ -13,7 +13,7 @@ from collections import Counter
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -33,8 +33,10 @@ from documents.models import (
     DownloadItem,
     DownloadsPage,
 )
-from ldld_wagtail.models import Unit, UnitFormerName
+from ldld_wagtail.models import PortalRole, Unit
+from ldld_wagtail.profile import load_profile
 from ldld_wagtail.search import index_page
+from ldld_wagtail.setup import apply_profile
 from ldld_wagtail.text import fold
 from news.models import (
     GalleryIndexPage,
@@ -74,54 +76,65 @@ class DemoAccount(NamedTuple):
     username: str
     last_name: str
     first_name: str
-    group: str  # empty for the developers' superuser
-    role: str
+    role: str  # a role code of the lao-cai profile; empty for the developers' superuser
+    description: str
 
 
 # Every demo account has the password `demo1234`.
 DEMO_ACCOUNTS = [
-    DemoAccount("truongban", "Nguyễn Văn", "Hùng", "Trưởng Ban Biên tập", "Head of the board"),
-    DemoAccount("phoban1", "Trần Thị", "Thanh", "Phó Trưởng ban", "Deputy head (standing)"),
-    DemoAccount("phoban2", "Lê Quốc", "Bình", "Phó Trưởng ban", "Deputy head"),
-    DemoAccount("thuky", "Phạm Thu", "Hằng", "Thư ký", "Secretary"),
-    DemoAccount("quantri", "Đỗ Minh", "Tuấn", "Quản trị mạng", "Web admin"),
-    DemoAccount("vanthu", "Hoàng Thị", "Mai", "Văn thư", "Clerk"),
+    DemoAccount("truongban", "Nguyễn Văn", "Hùng", "truong-ban", "Head of the board"),
+    DemoAccount(
+        "phoban1",
+        "Trần Thị",
+        "Thanh",
+        "pho-ban-tt",
+        "Standing deputy head: propaganda & women, office",
+    ),
+    DemoAccount(
+        "phoban2",
+        "Lê Quốc",
+        "Bình",
+        "pho-ban",
+        "Deputy head: organisation & inspection, policy & law",
+    ),
+    DemoAccount("thuky", "Phạm Thu", "Hằng", "thu-ky", "Secretary"),
+    DemoAccount("quantri", "Đỗ Minh", "Tuấn", "quan-tri", "Web admin"),
+    DemoAccount("chanhvp", "Phan Văn", "Long", "lanh-dao-vp", "Office leader"),
+    DemoAccount("vanthu", "Hoàng Thị", "Mai", "van-thu", "Clerk"),
     DemoAccount(
         "ctv-tochuc",
         "Vũ Tiến",
         "Dũng",
-        "Cộng tác viên - Ban Tổ chức - Kiểm tra",
+        "ctv-to-chuc",
         "Contributor, Organisation & Inspection",
     ),
     DemoAccount(
         "ctv-tuyengiao",
         "Ngô Hoàng",
         "Lan",
-        "Cộng tác viên - Ban Tuyên giáo - Nữ công",
+        "ctv-tuyen-giao",
         "Contributor, Propaganda & Women's Affairs",
     ),
     DemoAccount(
         "ctv-cspl",
         "Bùi Văn",
         "Nam",
-        "Cộng tác viên - Ban CS-PL & QHLĐ",
+        "ctv-cspl",
         "Contributor, Policy, Law & Labour Relations",
     ),
-    DemoAccount(
-        "ctv-vanphong", "Đặng Thị", "Hoa", "Cộng tác viên - Văn phòng", "Contributor, Office"
-    ),
+    DemoAccount("ctv-vanphong", "Đặng Thị", "Hoa", "ctv-van-phong", "Contributor, Office"),
     DemoAccount(
         "bientap-sa-pa",
         "Lý Seo",
         "Sơn",
-        f"Biên tập - {_UNIT_NAMES['sa-pa']}",
+        "bien-tap-sa-pa",
         "Editor of the Sa Pa sub-site",
     ),
     DemoAccount(
         "bientap-gd",
         "Trịnh Hải",
         "Yến",
-        f"Biên tập - {_UNIT_NAMES['gd']}",
+        "bien-tap-gd",
         "Editor of the Education sector sub-site",
     ),
     DemoAccount("admin", "Quản trị", "Hệ thống", "", "Superuser, for developers"),
@@ -155,6 +168,13 @@ class Tally:
         return "\n".join(lines)
 
 
+def _has(page, name) -> bool:
+    value = getattr(page, name)
+    if hasattr(value, "all"):  # a child relation
+        return value.exists() if hasattr(value, "exists") else bool(list(value.all()))
+    return bool(value)
+
+
 def slug_for(text: str, limit: int = 90) -> str:
     """An ASCII slug from Vietnamese text (`đ` becomes `d`), cut at a word boundary."""
     slug = slugify(fold(text.replace("/", "-")))
@@ -177,8 +197,7 @@ class Loader:
         """The child `slug` of `parent`, created and published if missing: (page, created)."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            self.tally.add("found", model.__name__)
-            return existing.specific, False
+            return self.fill(existing.specific, fields)
         tags = fields.pop("tags", ())
         relations = {
             name: fields.pop(name)
@@ -193,6 +212,22 @@ class Loader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.tally.add("created", model.__name__)
+        return page, True
+
+    def fill(self, page, fields):
+        """Give a page the profile created (title only) the demo's content, once."""
+        empty = {
+            name: value
+            for name, value in fields.items()
+            if name not in ("title", "tags") and value and not _has(page, name)
+        }
+        if not empty:
+            self.tally.add("found", type(page).__name__)
+            return page, False
+        for name, value in empty.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        self.tally.add("updated", type(page).__name__)
         return page, True
 
     def backdate(self, page, when: datetime.datetime):
@@ -260,6 +295,7 @@ class Loader:
 
     def run(self) -> Tally:
         with transaction.atomic():
+            self.profile()
             self.locales()
             self.units()
             self.pictures()
@@ -270,6 +306,11 @@ class Loader:
             self.accounts()
         return self.tally
 
+    def profile(self):
+        """The federation's structure (units, roles, sections, workflows) from its profile."""
+        report = apply_profile(load_profile("lao-cai"))
+        self.tally.add("updated" if report.changes else "found", "profile lao-cai")
+
     def locales(self):
         self.vi, made = Locale.objects.get_or_create(language_code="vi")
         self.tally.add("created" if made else "found", "Locale")
@@ -277,39 +318,23 @@ class Loader:
         self.tally.add("created" if made else "found", "Locale")
 
     def units(self):
-        self.unit = {}
-        for order, (code, name, short, kind, phone, _) in enumerate(c.UNITS):
-            self.unit[code], made = Unit.objects.get_or_create(
-                code=code,
-                defaults={
-                    "name": name,
-                    "short_name": short,
-                    "kind": kind,
-                    "sort_order": order * 10,
-                    "phone": phone,
-                    "email": f"{code}@laocai.example.vn",
-                    "address": c.HOME["address"] if kind in ("office", "department") else "",
-                },
-            )
-            self.tally.add("created" if made else "found", "Unit")
-        for code, name, short, kind, until, successor in c.RETIRED_UNITS:
-            _, made = Unit.objects.get_or_create(
-                code=code,
-                defaults={
-                    "name": name,
-                    "short_name": short,
-                    "kind": kind,
-                    "sort_order": 900,
-                    "valid_until": datetime.date.fromisoformat(until),
-                    "successor": self.unit[successor],
-                },
-            )
-            self.tally.add("created" if made else "found", "Unit")
-        for code, former, until in c.FORMER_NAMES:
-            _, made = UnitFormerName.objects.get_or_create(
-                unit=self.unit[code], name=former, used_until=datetime.date.fromisoformat(until)
-            )
-            self.tally.add("created" if made else "found", "UnitFormerName")
+        """The profile made the units; the demo adds their contact details."""
+        self.unit = {u.code: u for u in Unit.objects.all()}
+        for code, _name, _short, kind, phone, _ in c.UNITS:
+            unit = self.unit[code]
+            details = {
+                "phone": phone,
+                "email": f"{code}@laocai.example.vn",
+                "address": c.HOME["address"] if kind in ("office", "department") else "",
+            }
+            missing = {k: v for k, v in details.items() if v and not getattr(unit, k)}
+            if missing:
+                for k, v in missing.items():
+                    setattr(unit, k, v)
+                unit.save(update_fields=list(missing))
+                self.tally.add("updated", "Unit")
+            else:
+                self.tally.add("found", "Unit")
 
     def pictures(self):
         self.photos = {
@@ -337,7 +362,7 @@ class Loader:
             home.save_revision().publish()
             self.tally.add("created", "HomePage")
         else:
-            self.tally.add("found", "HomePage")
+            home, _ = self.fill(home, c.HOME)
         self.site(home)
         # Wagtail's "Welcome to your new Wagtail site!": a bare Page next to ours.
         bare = ContentType.objects.get_for_model(Page)
@@ -882,13 +907,10 @@ class Loader:
     # --- accounts ----------------------------------------------------------------------------
 
     def accounts(self):
-        access = Permission.objects.get(
-            codename="access_admin", content_type__app_label="wagtailadmin"
-        )
         for account in DEMO_ACCOUNTS:
             user = User.objects.filter(username=account.username).first()
             if user is None:
-                make = User.objects.create_user if account.group else User.objects.create_superuser
+                make = User.objects.create_user if account.role else User.objects.create_superuser
                 user = make(
                     account.username,
                     f"{account.username}@example.vn",
@@ -899,10 +921,8 @@ class Loader:
                 self.tally.add("created", "User")
             else:
                 self.tally.add("found", "User")
-            if account.group:
-                group, made = Group.objects.get_or_create(name=account.group)
-                self.tally.add("created" if made else "found", "Group")
-                group.permissions.add(access)
+            if account.role:
+                group = PortalRole.objects.select_related("group").get(code=account.role).group
                 user.groups.add(group)
             profile = UserProfile.get_for_user(user)
             if (profile.preferred_language, profile.current_time_zone) != (

@@ -148,3 +148,231 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# --- what a profile declares besides units -----------------------------------------------------
+
+
+class Federation(models.Model):
+    """The federation a profile describes, with its working calendar.
+
+    One row per profile applied (normally one). `setup_portal` writes it; the deadline helper
+    and the reports read the calendar from here.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    office_hours = models.JSONField(
+        _("office hours"), default=list, help_text=_('For example [["07:30", "11:30"]].')
+    )
+    workdays = models.JSONField(_("working weekdays"), default=list)
+    timezone = models.CharField(_("time zone"), max_length=60, default="Asia/Ho_Chi_Minh")
+    publish_within = models.DurationField(
+        _("publish within (working time)"),
+        help_text=_("How long the web admin has to publish an approved item."),
+    )
+    reminder_before = models.DurationField(_("remind this long before the deadline"))
+
+    class Meta:
+        verbose_name = _("federation")
+        verbose_name_plural = _("federation")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+    def calendar(self):
+        from .calendar import WorkingCalendar
+
+        days = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+        return WorkingCalendar(
+            office_hours=tuple((_time(start), _time(end)) for start, end in self.office_hours),
+            workdays=frozenset(days[d] for d in self.workdays),
+            holidays=frozenset(self.holidays.values_list("date", flat=True)),
+            timezone=self.timezone,
+        )
+
+
+def _time(text):
+    import datetime
+
+    return datetime.time.fromisoformat(text)
+
+
+class Holiday(models.Model):
+    federation = models.ForeignKey(Federation, on_delete=models.CASCADE, related_name="holidays")
+    date = models.DateField(_("date"))
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["federation", "date"], name="ldld_holiday_unique")
+        ]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return str(self.date)
+
+
+class EditorialField(models.Model):
+    """A field (*lĩnh vực*) the secretary routes items to; a deputy head's group owns it."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    owner = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        related_name="editorial_fields",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+
+    def __str__(self):
+        return self.name
+
+
+class PortalRole(models.Model):
+    """A role of the profile and the group that holds it, with what the role may do anywhere."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="portal_role")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="roles"
+    )
+    can_take_down = models.BooleanField(_("can take items down anywhere"), default=False)
+    manages_accounts = models.BooleanField(_("manages accounts"), default=False)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return self.group.name
+
+
+class Section(models.Model):
+    """A place in the page tree with its owner, editors and workflow, as the profile says."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="portal_section"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="sections"
+    )
+    field = models.ForeignKey(
+        EditorialField, null=True, blank=True, on_delete=models.PROTECT, related_name="sections"
+    )
+    takedown_groups = models.ManyToManyField(
+        "auth.Group", blank=True, related_name="takedown_sections"
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.code
+
+
+class Quota(models.Model):
+    """Items a unit must publish per period, by unit kind, with validity dates."""
+
+    unit_kind = models.CharField(_("unit kind"), max_length=20, choices=UnitKind.choices)
+    period = models.CharField(
+        _("period"),
+        max_length=10,
+        choices=[("month", _("month")), ("quarter", _("quarter")), ("year", _("year"))],
+    )
+    news = models.PositiveIntegerField(_("news items"))
+    articles = models.PositiveIntegerField(_("articles"))
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["unit_kind", "valid_from"]
+        verbose_name = _("quota")
+        verbose_name_plural = _("quotas")
+
+    def __str__(self):
+        return f"{self.unit_kind} {self.valid_from}"
+
+
+class RoyaltyRate(models.Model):
+    """What one published item of a kind earns, under a decision, between two dates."""
+
+    KINDS = [
+        ("tin", _("news item")),
+        ("bai", _("article")),
+        ("anh", _("photo")),
+        ("video", _("video")),
+    ]
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
+    amount = models.PositiveIntegerField(
+        _("amount (VND)"), null=True, blank=True, help_text=_("Empty until entered.")
+    )
+    decision = models.CharField(_("decision"), max_length=255)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "valid_from"]
+        verbose_name = _("royalty rate")
+        verbose_name_plural = _("royalty rates")
+
+    def __str__(self):
+        return f"{self.kind} {self.valid_from}"
+
+
+class Withdrawal(models.Model):
+    """An item taken down (*gỡ bỏ*): who, when, why; cleared by a restore.
+
+    The syndication feed reads these as tombstones; the page itself and its history are kept.
+    """
+
+    REASONS = [
+        ("quality", _("Not up to standard")),
+        ("accuracy", _("Inaccurate or outdated")),
+        ("rights", _("Rights or privacy")),
+        ("other", _("Other")),
+    ]
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="withdrawals"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    category = models.CharField(_("reason"), max_length=20, choices=REASONS)
+    reason = models.TextField(_("explanation"))
+    by = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("taken down at"), default=timezone.now, db_index=True)
+    restored_at = models.DateTimeField(_("restored at"), null=True, blank=True)
+    restored_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("take-down")
+        verbose_name_plural = _("take-downs")
+
+    def __str__(self):
+        return f"{self.page_id} {self.at:%Y-%m-%d}"
+
+
+from .workflows import (  # noqa: E402, F401  (task models live beside the workflow logic)
+    ApprovalTask,
+    PublishTask,
+    PublishTaskState,
+    RouteTask,
+    RouteTaskState,
+)

@@ -133,8 +133,8 @@ def test_load_demo_builds_the_portal_and_is_idempotent(client, settings, tmp_pat
     for account in DEMO_ACCOUNTS:
         user = User.objects.get(username=account.username)
         assert user.is_superuser == (account.username == "admin")
-        if account.group:
-            assert user.groups.filter(name=account.group).exists()
+        if account.role:
+            assert user.groups.filter(portal_role__code=account.role).exists()
             assert user.has_perm("wagtailadmin.access_admin")
         assert UserProfile.get_for_user(user).preferred_language == "vi"
         assert client.login(username=account.username, password=PASSWORD), account.username

@@ -1,0 +1,36 @@
+"""Admin forms of the plugin."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.workflows import TaskStateCommentForm
+
+from .models import EditorialField, Withdrawal
+
+
+class RouteForm(TaskStateCommentForm):
+    """The secretary's routing: the field decides which deputy head approves next."""
+
+    field = forms.ModelChoiceField(
+        label=_("Field"),
+        queryset=EditorialField.objects.all(),
+        help_text=_("The deputy head in charge of this field approves next."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["field", "comment"])
+
+
+class TakeDownForm(forms.Form):
+    category = forms.ChoiceField(label=_("Reason"), choices=Withdrawal.REASONS)
+    reason = forms.CharField(
+        label=_("Explanation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Recorded in the page history and sent to the author."),
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Say why the item is taken down."))
+        return reason
