@@ -9,4 +9,17 @@ class LdldWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from wagtail.admin import signal_handlers as wagtail_mail
+        from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+        from . import notify, signals  # noqa: F401
+
+        # The portal sends its own workflow emails: in Vietnamese, through the background
+        # worker, to exactly the people of the next step. Wagtail's (synchronous, sent to its
+        # group-approval groups) would duplicate them. This app is listed before wagtail.admin,
+        # so its ready() runs first and Wagtail's registration finds nothing to connect.
+        wagtail_mail.register_signal_handlers = lambda: None
+
+        task_submitted.connect(notify.on_task_submitted, dispatch_uid="ldld_task_submitted")
+        workflow_rejected.connect(notify.on_workflow_rejected, dispatch_uid="ldld_rejected")
+        workflow_approved.connect(notify.on_workflow_approved, dispatch_uid="ldld_approved")

@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 
 from . import models as m
+from .notify import ensure_reminder_schedule
 from .profile import Profile, ProfileError
 from .workflows import ApprovalTask, PublishTask, RouteTask
 
@@ -97,6 +98,8 @@ class _Applier:
         self.workflows()
         self.permissions()
         self.quotas_and_rates()
+        if ensure_reminder_schedule():
+            self.r.change(_("scheduled the publishing deadline reminders (every 5 minutes)"))
 
     def save_changed(self, obj, values: dict, label: str):
         """Set `values` on `obj`; save and report when anything differs."""

@@ -1,8 +1,17 @@
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import takedown
 from .models import Unit
+from .workflows import pending_publications
 
 
 class UnitViewSet(SnippetViewSet):
@@ -17,3 +26,128 @@ class UnitViewSet(SnippetViewSet):
 
 
 register_snippet(UnitViewSet)
+
+
+# --- editorial workflow: take-down, deadlines, audit log ----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    return [
+        path("ldld/take-down/<int:page_id>/", takedown.take_down_view, name="ldld_take_down"),
+        path("ldld/restore/<int:page_id>/", takedown.restore_view, name="ldld_restore"),
+    ]
+
+
+class TakeDownMenuItem(PageMenuItem):
+    label = _("Take down")
+    icon_name = "cross"
+    url_name = "ldld_take_down"
+    priority = 45
+
+    def is_shown(self, user):
+        return self.page.live and takedown.can_take_down(user, self.page)
+
+
+class RestoreMenuItem(PageMenuItem):
+    label = _("Restore")
+    icon_name = "undo"
+    url_name = "ldld_take_down"  # the form page explains and offers the restore button
+    priority = 46
+
+    def is_shown(self, user):
+        return (
+            not self.page.live
+            and takedown.open_withdrawal(self.page) is not None
+            and takedown.can_take_down(user, self.page)
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def take_down_buttons(page, user, next_url=None):
+    yield TakeDownMenuItem(page=page)
+    yield RestoreMenuItem(page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def take_down_header_buttons(page, user, view_name, next_url=None):
+    yield TakeDownMenuItem(page=page)
+    yield RestoreMenuItem(page=page)
+
+
+class _Formatter(LogFormatter):
+    def format_comment(self, log_entry):
+        data = log_entry.data or {}
+        return data.get("reason") or data.get("comment") or ""
+
+
+@hooks.register("register_log_actions")
+def editorial_log_actions(actions):
+    @actions.register_action("ldld.route")
+    class Routed(_Formatter):
+        label = _("Route to a field")
+
+        def format_message(self, log_entry):
+            field = (log_entry.data or {}).get("field", {}).get("name", "")
+            return gettext("Routed to the field '%s'") % field
+
+    @actions.register_action("ldld.takedown")
+    class TakenDown(_Formatter):
+        label = _("Take down")
+
+        def format_message(self, log_entry):
+            return gettext("Taken down (%s)") % (log_entry.data or {}).get("category_label", "")
+
+    @actions.register_action("ldld.restore")
+    class Restored(_Formatter):
+        label = _("Restore")
+        message = _("Restored after a take-down")
+
+
+class PublishingDeadlinesPanel(Component):
+    """The web admin's list of approved items waiting to be published, with time left."""
+
+    name = "ldld_publishing_deadlines"
+    template_name = "ldld_wagtail/panels/deadlines.html"
+    order = 50
+
+    def __init__(self, states):
+        self.states = states
+
+    def get_context_data(self, parent_context):
+        now = timezone.now()
+        rows = []
+        for state in self.states:
+            left = state.due_at - now if state.due_at else None
+            rows.append(
+                {
+                    "state": state,
+                    "page": state.workflow_state.content_object,
+                    "left": _human_duration(abs(left)) if left is not None else "",
+                    "late": left is not None and left.total_seconds() < 0,
+                }
+            )
+        return {"rows": rows, "request": parent_context.get("request")}
+
+
+def _human_duration(delta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 24:
+        days, hours = divmod(hours, 24)
+        return gettext("%(d)d d %(h)d h") % {"d": days, "h": hours}
+    if hours:
+        return gettext("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    return gettext("%(m)d min") % {"m": minutes}
+
+
+@hooks.register("construct_homepage_panels")
+def publishing_deadlines_panel(request, panels):
+    user = request.user
+    states = [
+        s
+        for s in pending_publications()
+        if s.task.specific.is_actor(s.workflow_state.content_object, user)
+    ]
+    if states:
+        panels.insert(0, PublishingDeadlinesPanel(states))

@@ -185,6 +185,18 @@ class NewsPage(SearchableMixin, Page):
         )
         return context
 
+    def publication_problems(self):
+        """What stops this item from going out (domain rule 3): no captioned photo."""
+        if not any(p.image_id and p.caption.strip() for p in self.photos.all()):
+            return [
+                _(
+                    "A news item or article needs at least one activity photo (or an "
+                    "illustration) with a caption and a photo credit before it is "
+                    "submitted or published."
+                )
+            ]
+        return []
+
     def get_search_summary(self):
         return self.lead
 

@@ -170,6 +170,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Readers share links by chat and SMS: ASCII slugs survive every client.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "ldld_wagtail.finish.publish_workflow_state"
+# Approval at an earlier step stays valid when a later step edits (the web admin fixes a typo).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,0 +1,130 @@
+"""Take-down (*gỡ bỏ*) and restore: the board removes an item with a recorded reason.
+
+The page is unpublished (not deleted), a `Withdrawal` keeps who, when and why, the audit log
+gets an `ldld.takedown` entry shown in the page's history, the author is told, and the
+syndication feed reports the item as withdrawn. Restoring republishes the revision that was
+live when it was taken down.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from . import notify
+from .models import Section, Withdrawal
+
+
+def can_take_down(user, page) -> bool:
+    """The head, deputy heads and web admin anywhere; a unit's editors on their own sub-site."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    groups = user.groups.all()
+    if groups.filter(portal_role__can_take_down=True).exists():
+        return True
+    return Section.objects.filter(
+        page__path__in=[
+            page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)
+        ],
+        takedown_groups__in=groups,
+    ).exists()
+
+
+def open_withdrawal(page):
+    return Withdrawal.objects.filter(page=page, restored_at__isnull=True).order_by("-at").first()
+
+
+@transaction.atomic
+def take_down(page, user, category: str, reason: str) -> Withdrawal:
+    page = page.specific
+    withdrawal = Withdrawal.objects.create(
+        page=page,
+        revision=page.live_revision,
+        category=category,
+        reason=reason,
+        by=user,
+    )
+    # The board's right to take down is checked by `can_take_down`, not by Wagtail's publish
+    # permission, which the board deliberately does not hold (it would bypass the workflow).
+    UnpublishPageAction(page, user=user, log_action=False).execute(skip_permission_checks=True)
+    log(
+        instance=page,
+        action="ldld.takedown",
+        user=user,
+        data={
+            "category": category,
+            "category_label": str(dict(Withdrawal.REASONS)[category]),
+            "reason": reason,
+        },
+    )
+    if page.owner_id:
+        notify.queue(
+            [page.owner_id],
+            _("Taken down: %s") % page.get_admin_display_title(),
+            "ldld_wagtail/mail/takedown.txt",
+            {
+                **notify._page_context(page),
+                "reason": reason,
+                "category": str(dict(Withdrawal.REASONS)[category]),
+                "by": user.get_full_name() or user.get_username(),
+            },
+        )
+    return withdrawal
+
+
+@transaction.atomic
+def restore(page, user) -> Withdrawal:
+    page = page.specific
+    withdrawal = open_withdrawal(page)
+    if withdrawal is None:
+        raise PermissionDenied
+    revision = withdrawal.revision or page.get_latest_revision()
+    revision.publish(user=user, log_action=False, skip_permission_checks=True)
+    withdrawal.restored_at = timezone.now()
+    withdrawal.restored_by = user
+    withdrawal.save(update_fields=["restored_at", "restored_by"])
+    log(instance=page, action="ldld.restore", user=user, data={"withdrawal": withdrawal.pk})
+    return withdrawal
+
+
+def take_down_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not can_take_down(request.user, page):
+        raise PermissionDenied
+    if not page.live:
+        withdrawal = open_withdrawal(page)
+        if withdrawal is None:
+            messages.error(
+                request, _("'%s' is not published: there is nothing to take down.") % page.title
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+        return TemplateResponse(
+            request, "ldld_wagtail/restore.html", {"page": page, "withdrawal": withdrawal}
+        )
+    from .forms import TakeDownForm
+
+    form = TakeDownForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        take_down(page, request.user, form.cleaned_data["category"], form.cleaned_data["reason"])
+        messages.success(request, _("'%s' was taken down.") % page.title)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return TemplateResponse(request, "ldld_wagtail/take_down.html", {"page": page, "form": form})
+
+
+@require_POST
+def restore_view(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not can_take_down(request.user, page) or open_withdrawal(page) is None:
+        raise PermissionDenied
+    restore(page, request.user)
+    messages.success(request, _("'%s' was restored and is published again.") % page.title)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
