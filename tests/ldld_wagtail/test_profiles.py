@@ -1,0 +1,140 @@
+"""`setup_portal`: profiles applied idempotently, dry runs, refused profiles, leftovers reported."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.utils import translation
+from wagtail.models import Page, WorkflowPage
+
+from ldld_wagtail.models import Quota, Section, Unit
+from ldld_wagtail.profile import PROFILE_DIR
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+pytestmark = pytest.mark.django_db
+
+
+def setup_portal(*args):
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("setup_portal", *args, stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        Group.objects.count(),
+        Unit.objects.count(),
+        Section.objects.count(),
+        WorkflowPage.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("profile", ["lao-cai", "binh-thuan"])
+def test_second_run_changes_nothing(profile):
+    first = setup_portal("--profile", profile)
+    assert "Nothing to change" not in first
+    before = counts()
+    second = setup_portal("--profile", profile)
+    assert second.startswith("Nothing to change: the portal already matches the profile.")
+    assert counts() == before
+
+
+def test_dry_run_saves_nothing_and_says_what_would_change():
+    before = counts()
+    out = setup_portal("--profile", "lao-cai", "--dry-run")
+    assert out.startswith("Dry run: nothing was saved.")
+    assert "Trưởng Ban Biên tập" in out  # a group it would create
+    assert counts() == before
+
+
+def test_binh_thuan_units_are_the_q1_2017_table_in_its_order():
+    """The 24 rows of the table in letter 435/LĐLĐ, read from the source document itself
+    (its "CDN" is the usual "CĐN", Công đoàn ngành, typed without the Đ)."""
+    seed = SEEDS / "001_a89b399d54340a0c.txt"
+    table = re.findall(r"^(\d+)\t([^\t]+)\t", seed.read_text(encoding="utf-8"), re.MULTILINE)
+    assert [int(n) for n, _ in table] == list(range(1, 25))
+    setup_portal("--profile", "binh-thuan")
+    names = list(Unit.objects.order_by("sort_order", "pk").values_list("name", flat=True))
+    assert names == [name.replace("CDN ", "CĐN ") for _, name in table]
+    quotas = set(Quota.objects.values_list("period", "news", "articles"))
+    assert quotas == {("quarter", 6, 1)}
+
+
+def broken(tmp_path, old, new, count=1):
+    text = (PROFILE_DIR / "lao-cai.toml").read_text(encoding="utf-8")
+    assert text.count(old) >= count, old
+    path = tmp_path / "broken.toml"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "what"),
+    [
+        (
+            'type = "news.TopicColumnPage"',
+            'type = "news.NoSuchPage"',
+            r"sections\[\d+\]\.type \(line \d+\)",
+            "unknown page type 'news.NoSuchPage'",
+        ),
+        (
+            'roles = ["thu-ky"]',
+            'roles = ["thu-ki"]',
+            r"workflows \([a-z-]+\)\.steps\[0\]\.roles \(line \d+\)",
+            "unknown role 'thu-ki': declare it under [[roles]]",
+        ),
+        (
+            'valid_from = "2021-01-01"',
+            'valid_from = "2021-02-30"',
+            r"units\[\d+\]\.valid_from \(line \d+\)",
+            "not a date (YYYY-MM-DD): '2021-02-30'",
+        ),
+        (
+            'office_hours = [["07:30", "11:30"], ["13:30", "17:00"]]',
+            'office_hours = [["07:30", "14:00"], ["13:30", "17:00"]]',
+            r"calendar\.office_hours",
+            "periods must be in order and not overlap",
+        ),
+    ],
+)
+def test_a_broken_profile_is_refused_whole_with_file_key_and_reason(
+    tmp_path, old, new, where, what
+):
+    path = broken(tmp_path, old, new)
+    before = counts()
+    with pytest.raises(CommandError) as error:
+        setup_portal("--profile", str(path))
+    message = str(error.value)
+    assert str(path) in message
+    assert re.search(where, message), message
+    assert what in message
+    assert counts() == before  # nothing half-applied
+
+
+def test_overlapping_rates_are_refused(tmp_path):
+    text = (PROFILE_DIR / "lao-cai.toml").read_text(encoding="utf-8")
+    rate = re.search(r"\[\[rates\]\]\n(?:[^\[\n].*\n)+", text).group(0)
+    path = tmp_path / "overlap.toml"
+    path.write_text(text + "\n" + rate, encoding="utf-8")
+    with pytest.raises(CommandError, match="validity overlaps rates"):
+        setup_portal("--profile", str(path))
+
+
+def test_a_section_dropped_from_the_profile_is_kept_and_reported(tmp_path):
+    setup_portal("--profile", "lao-cai")
+    text = (PROFILE_DIR / "lao-cai.toml").read_text(encoding="utf-8")
+    # Drop the videos section (a leaf section) from the profile.
+    block = re.search(r'\[\[sections\]\]\ncode = "video"\n(?:[^\[\n].*\n|\n)+', text).group(0)
+    path = tmp_path / "smaller.toml"
+    path.write_text(text.replace(block, ""), encoding="utf-8")
+    video = Section.objects.get(code="video").page_id
+    out = setup_portal("--profile", str(path))
+    assert "Kept, but no longer in the profile:" in out
+    assert "video" in out.split("Kept, but no longer in the profile:")[1]
+    assert Page.objects.filter(pk=video).exists()
