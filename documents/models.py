@@ -44,6 +44,8 @@ class DocumentIndexPage(ListingPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    api_fields = ["intro"]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["documents.DirectiveDocumentPage"]
     listing_per_page = 20
@@ -117,6 +119,20 @@ class DirectiveDocumentPage(SearchableMixin, Page):
         index.FilterField("issued_on"),
     ]
 
+    api_fields = [
+        "number",
+        "doc_type",
+        "issuer",
+        "issuer_level",
+        "issued_on",
+        "effective_on",
+        "signer",
+        "field",
+        "summary",
+        "attachments",
+    ]
+    api_description_field = "summary"
+
     parent_page_types = ["documents.DocumentIndexPage"]
     subpage_types = []
 
@@ -140,6 +156,8 @@ class DocumentAttachment(Orderable):
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 
+    api_fields = ["document", "label"]
+
 
 class DownloadsPage(Page):
     """Downloads / Tài liệu: forms and propaganda materials."""
@@ -150,6 +168,8 @@ class DownloadsPage(Page):
         FieldPanel("intro"),
         InlinePanel("files", label=_("Downloads")),
     ]
+
+    api_fields = ["intro", "files"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -180,3 +200,5 @@ class DownloadItem(Orderable):
     )
 
     panels = [FieldPanel("category"), FieldPanel("title"), FieldPanel("document")]
+
+    api_fields = ["category", "title", "document"]

@@ -62,6 +62,8 @@ class HomePage(Page):
         ),
     ]
 
+    api_fields = ["tagline", "welcome", "address", "phone", "email", "licence"]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_PAGES
 
@@ -125,6 +127,9 @@ class IntroductionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
+    api_fields = ["lead", "body"]
+    api_description_field = "lead"
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.IntroductionPage"]
 
@@ -162,6 +167,8 @@ class OrganisationPage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    api_fields = ["intro", "updated_on", "departments", "members"]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
@@ -189,6 +196,8 @@ class DepartmentFunction(Orderable):
 
     panels = [FieldPanel("unit"), FieldPanel("functions")]
 
+    api_fields = ["unit", "functions"]
+
 
 class OrganisationMember(Orderable):
     page = ParentalKey(OrganisationPage, on_delete=models.CASCADE, related_name="members")
@@ -215,6 +224,8 @@ class OrganisationMember(Orderable):
         FieldPanel("photo"),
     ]
 
+    api_fields = ["body", "name", "position", "unit", "term", "photo"]
+
 
 class ContactDirectoryPage(Page):
     """Số điện thoại: phone numbers of departments and every union level."""
@@ -226,6 +237,8 @@ class ContactDirectoryPage(Page):
         InlinePanel("contacts", label=_("Directory")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = ["intro", "contacts"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -272,6 +285,8 @@ class Contact(Orderable):
         FieldPanel("email"),
     ]
 
+    api_fields = ["unit", "group", "name", "position", "phone", "email"]
+
     @property
     def group_label(self):
         return self.group or (self.unit.name if self.unit else "")
@@ -283,6 +298,8 @@ class SubSiteIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = ["intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.SubSiteHomePage"]
@@ -307,6 +324,8 @@ class SubSiteHomePage(Page):
     intro = RichTextField(_("short introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
+
+    api_fields = ["unit", "intro"]
 
     parent_page_types = ["home.SubSiteIndexPage"]
     subpage_types = ["home.UnitIntroPage", "news.NewsPage"]
@@ -334,6 +353,8 @@ class UnitIntroPage(SearchableMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
+
+    api_fields = ["body"]
 
     parent_page_types = ["home.SubSiteHomePage"]
     subpage_types = []

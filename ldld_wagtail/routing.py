@@ -9,6 +9,7 @@ as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hoo
 the view-restriction check is skipped only for pages under no restriction.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
@@ -70,6 +71,7 @@ def resolve(request, path: str):
                 "depth",
                 "slug",
                 "title",
+                "search_description",
                 "url_path",
                 "content_type_id",
                 "live",
@@ -89,7 +91,19 @@ def resolve(request, path: str):
     return chain, specific, components[len(chain) - 1 :]
 
 
+def wants_json(request) -> bool:
+    accept = request.META.get("HTTP_ACCEPT", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
 def serve(request, path):
+    if wants_json(request):
+        # plone.restapi's classic addressing: the page's own URL with Accept: application/json.
+        from .api.urls import dispatch
+
+        language = get_language() or ""
+        prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
+        return dispatch(request, prefix + path)
     resolved = resolve(request, path)
     if resolved is None:
         raise Http404

@@ -84,15 +84,32 @@ def unindex_subtree(page: Page) -> None:
     SearchEntry.objects.filter(page__path__startswith=page.path).delete()
 
 
-def search(query: str, language: str, section: str = "", offset: int = 0, limit: int = 10):
-    """Return (total, hits) for a reader's query, best first."""
+def search(
+    query: str,
+    language: str,
+    section: str = "",
+    offset: int = 0,
+    limit: int = 10,
+    pages=None,
+):
+    """Return (total, hits) for a reader's query, best first.
+
+    `pages`, a queryset of pages, narrows the hits to them (the API's type and path filters).
+    """
     folded = list(dict.fromkeys(folded_tokens(query)))[:MAX_QUERY_WORDS]
     if not folded:
         return 0, []
     exact = list(dict.fromkeys(exact_tokens(query)))[:MAX_QUERY_WORDS]
     if connection.vendor == "postgresql":
-        return _search_postgres(folded, exact, language, section, offset, limit)
-    return _search_sqlite(folded, exact, language, section, offset, limit)
+        return _search_postgres(folded, exact, language, section, offset, limit, pages)
+    return _search_sqlite(folded, exact, language, section, offset, limit, pages)
+
+
+def _pages_clause(pages):
+    if pages is None:
+        return "", []
+    sql, params = pages.values("pk").query.sql_with_params()
+    return f" AND e.page_id IN ({sql})", list(params)
 
 
 _COLUMNS = "e.page_id, e.title, e.summary, e.url_path, e.section, e.published_at"
@@ -125,7 +142,7 @@ def _title_bonus(folded, exact, strpos):
     return " + ".join(terms) or "0", params
 
 
-def _search_postgres(folded, exact, language, section, offset, limit):
+def _search_postgres(folded, exact, language, section, offset, limit, pages=None):
     # The last word is a prefix, so a half-typed word still finds something.
     fquery = " & ".join(folded[:-1] + [folded[-1] + ":*"])
     where = "e.fvec @@ to_tsquery('simple', %s) AND e.language = %s"
@@ -133,6 +150,9 @@ def _search_postgres(folded, exact, language, section, offset, limit):
     if section:
         where += " AND e.section = %s"
         params.append(section)
+    clause, clause_params = _pages_clause(pages)
+    where += clause
+    params += clause_params
     bonus, bonus_params = _title_bonus(folded, exact, "strpos")
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ldld_searchentry e WHERE {where}", params)
@@ -152,7 +172,7 @@ def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', "") + '"'
 
 
-def _search_sqlite(folded, exact, language, section, offset, limit):
+def _search_sqlite(folded, exact, language, section, offset, limit, pages=None):
     match = " AND ".join([_fts5_phrase(w) for w in folded[:-1]] + [_fts5_phrase(folded[-1]) + "*"])
     params = [match, language] + ([section] if section else [])
     bonus, bonus_params = _title_bonus(folded, exact, "instr")
@@ -163,6 +183,9 @@ def _search_sqlite(folded, exact, language, section, offset, limit):
         " CROSS JOIN ldld_searchentry e ON e.page_id = f.page_id"
     )
     where = "e.language = %s" + (" AND e.section = %s" if section else "")
+    clause, clause_params = _pages_clause(pages)
+    where += clause
+    params += clause_params
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {matches} WHERE {where}", params)
         total = cursor.fetchone()[0]

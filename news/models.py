@@ -81,6 +81,8 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("intro")]
 
+    api_fields = ["unit", "intro"]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     listing_per_page = 10
@@ -166,6 +168,19 @@ class NewsPage(SearchableMixin, Page):
         index.FilterField("featured"),
     ]
 
+    api_fields = [
+        "kind",
+        "lead",
+        "body",
+        "photos",
+        "authors",
+        "unit",
+        "tags",
+        "featured",
+        "send_to_national",
+    ]
+    api_description_field = "lead"
+
     parent_page_types = ["news.TopicColumnPage", "home.SubSiteHomePage"]
     subpage_types = []
 
@@ -214,6 +229,8 @@ class NewsPhoto(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
 
+    api_fields = ["image", "caption", "credit"]
+
     class Meta(Orderable.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photo")
@@ -229,6 +246,8 @@ class VideoIndexPage(ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = ["intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.VideoPage"]
@@ -283,6 +302,9 @@ class VideoPage(SearchableMixin, Page):
         FieldPanel("unit"),
     ]
 
+    api_fields = ["month", "description", "video_file", "video_url", "poster", "unit"]
+    api_description_field = "description"
+
     parent_page_types = ["news.VideoIndexPage"]
     subpage_types = []
 
@@ -306,6 +328,8 @@ class GalleryIndexPage(ListingPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    api_fields = ["intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.GalleryPage"]
@@ -344,6 +368,8 @@ class GalleryPage(Page):
         InlinePanel("photos", label=_("Photo"), min_num=1),
     ]
 
+    api_fields = ["month", "unit", "photos"]
+
     parent_page_types = ["news.GalleryIndexPage"]
     subpage_types = []
 
@@ -360,3 +386,5 @@ class GalleryPhoto(Orderable):
     credit = models.CharField(_("photo credit"), max_length=120, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+    api_fields = ["image", "caption", "credit"]

@@ -18,6 +18,8 @@ class QAIndexPage(ListingPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    api_fields = ["intro"]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["qa.QuestionPage"]
 
@@ -76,6 +78,18 @@ class QuestionPage(SearchableMixin, Page):
         index.SearchField("question"),
         index.SearchField("answer"),
     ]
+
+    api_fields = [
+        "question",
+        "asker_name",
+        "asker_unit",
+        "asked_on",
+        "answer",
+        "answered_on",
+        "answering_unit",
+        "topic",
+    ]
+    api_description_field = "question"
 
     parent_page_types = ["qa.QAIndexPage"]
     subpage_types = []

@@ -28,6 +28,8 @@ class ScheduleIndexPage(ListingPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    api_fields = ["intro"]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["schedule.WeeklySchedulePage"]
     listing_per_page = 20
@@ -72,6 +74,8 @@ class WeeklySchedulePage(Page):
         InlinePanel("entries", label=_("Schedule")),
     ]
 
+    api_fields = ["week_start", "note", "entries", "original_file"]
+
     parent_page_types = ["schedule.ScheduleIndexPage"]
     subpage_types = []
 
@@ -115,6 +119,8 @@ class ScheduleEntry(Orderable):
         FieldPanel("participants"),
         FieldPanel("location"),
     ]
+
+    api_fields = ["day", "time", "content", "leader", "participants", "location"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("schedule entry")

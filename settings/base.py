@@ -191,3 +191,12 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["ldld_wagtail.formats"]
+
+# The /++api++/ API (ldld_wagtail.api): JWT lifetime and login attempts allowed.
+LDLD_API_TOKEN_HOURS = int(os.environ.get("LDLD_API_TOKEN_HOURS", "12"))
+LDLD_API_LOGIN_RATE = "10/min"
+LDLD_API_LOGIN_ADDRESS_RATE = "30/min"
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "ldld_wagtail.api.errors.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}

@@ -1,0 +1,93 @@
+"""What a caller may see and do, through Wagtail's own permission policy.
+
+Anonymous callers and API-key holders see live pages under no view restriction, nothing else.
+A logged-in editor also sees the pages they may edit (their drafts, items in moderation,
+withdrawn items), and for those the latest revision rather than the live one.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ..models import Withdrawal
+from ..visibility import is_restricted, public_q
+
+policy = PagePermissionPolicy()
+
+
+def is_editor(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def editable_q(user) -> Q | None:
+    if not is_editor(user):
+        return None
+    if user.is_superuser:
+        return Q()
+    ids = policy.instances_user_has_any_permission_for(user, ["change", "publish"]).values("pk")
+    return Q(pk__in=ids)
+
+
+def visible_q(user) -> Q:
+    public = Q(live=True) & public_q()
+    editable = editable_q(user)
+    return public if editable is None else public | editable
+
+
+def visible(queryset, user):
+    return queryset.filter(visible_q(user))
+
+
+def can_see(page, user) -> bool:
+    if page.live and not is_restricted(page):
+        return True
+    return can_edit(page, user)
+
+
+def can_edit(page, user) -> bool:
+    return is_editor(user) and page.permissions_for_user(user).can_edit()
+
+
+def review_states(pages, user=None) -> dict:
+    """{page id: review_state} for pages, in two queries whatever their number.
+
+    Anonymous callers only ever get live pages, which are `published` to them (a new revision
+    in moderation is the editors' business), so they cost no query.
+    """
+    if not is_editor(user):
+        return {p.pk: "published" for p in pages}
+    ids = [p.pk for p in pages if not p.live]
+    withdrawn = set(
+        Withdrawal.objects.filter(page_id__in=ids, restored_at__isnull=True).values_list(
+            "page_id", flat=True
+        )
+        if ids
+        else ()
+    )
+    pending = set(
+        WorkflowState.objects.active()
+        .filter(base_content_type=page_type(), object_id__in=[str(p.pk) for p in pages])
+        .values_list("object_id", flat=True)
+        if pages
+        else ()
+    )
+    states = {}
+    for p in pages:
+        if str(p.pk) in pending:
+            states[p.pk] = "pending"
+        elif p.live:
+            states[p.pk] = "published"
+        elif p.pk in withdrawn:
+            states[p.pk] = "withdrawn"
+        else:
+            states[p.pk] = "private"
+    return states
+
+
+def page_type():
+    return ContentType.objects.get_for_model(Page)
+
+
+def public_pages():
+    return Page.objects.filter(Q(live=True) & public_q())

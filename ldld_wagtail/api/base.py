@@ -1,0 +1,55 @@
+"""The one base service: authentication, JSON in and out, errors in plone.restapi's format."""
+
+from django.utils import translation
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+from . import errors
+from .auth import BearerAuthentication, SessionAuthentication
+
+
+class UnicodeJSONRenderer(JSONRenderer):
+    charset = "utf-8"
+
+
+class Service(APIView):
+    """An endpoint. `self.context` is the page the URL names (None above the site root),
+    `self.subpath` the path segments after the endpoint's name."""
+
+    authentication_classes = [BearerAuthentication, SessionAuthentication]
+    permission_classes = []
+    renderer_classes = [UnicodeJSONRenderer]
+    parser_classes = [JSONParser]
+    context = None
+    subpath: list = []
+    chain: list = []
+    language = "vi"
+
+    def get_exception_handler(self):
+        return errors.handle
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        translation.activate(self.language)
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+    def api_url(self, suffix: str = "") -> str:
+        """This context's URL with an endpoint suffix, e.g. `.../tin-tuc/@workflow`."""
+        base = self.context_url()
+        return f"{base.rstrip('/')}/{suffix}" if suffix else base
+
+    def context_url(self) -> str:
+        if self.context is None:
+            return self.absolute("/")
+        from .serializers.content import page_url
+
+        return page_url(self.request, self.context)
+
+    def json_body(self) -> dict:
+        data = self.request.data
+        if not isinstance(data, dict):
+            raise errors.bad_request(translation.gettext("The request body must be a JSON object."))
+        return data

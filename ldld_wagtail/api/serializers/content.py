@@ -1,0 +1,123 @@
+"""Pages as plone.restapi content: the full object (GET) and the summary used in listings."""
+
+import uuid
+
+from wagtail.models import Locale, Page
+
+from ..access import review_states
+from .fields import iso, value
+
+COMPONENTS = ("breadcrumbs", "navigation", "navroot", "translations", "workflow")
+
+_locales: dict = {}
+
+
+def language_of(page) -> str:
+    code = _locales.get(page.locale_id)
+    if code is None:
+        _locales.update(Locale.objects.values_list("pk", "language_code"))
+        code = _locales.get(page.locale_id, "")
+    return code
+
+
+def uid(page) -> str:
+    """Stable across databases: the translation key and the language, not the row id."""
+    return uuid.uuid5(page.translation_key, language_of(page)).hex
+
+
+def page_url(request, page) -> str:
+    url = page.get_url(request=request) or page.url_path
+    return request.build_absolute_uri(url)
+
+
+def type_id(page) -> str:
+    return (page.specific_class or Page).__name__
+
+
+def type_title(page) -> str:
+    return str((page.specific_class or Page)._meta.verbose_name).capitalize()
+
+
+def description(page) -> str:
+    name = getattr(page.specific_class, "api_description_field", None)
+    if name and isinstance(page, page.specific_class):
+        return getattr(page, name) or ""
+    return page.search_description or ""
+
+
+def is_folderish(page) -> bool:
+    cls = page.specific_class or Page
+    return bool(cls.creatable_subpage_models()) if cls is not Page else True
+
+
+def summary(request, page, state, metadata_fields=()) -> dict:
+    data = {
+        "@id": page_url(request, page),
+        "@type": type_id(page),
+        "UID": uid(page),
+        "description": description(page),
+        "review_state": state,
+        "title": page.title,
+        "type_title": type_title(page),
+    }
+    for name in metadata_fields:
+        data[name] = _metadata(page, name)
+    return data
+
+
+def _metadata(page, name):
+    known = {
+        "id": page.slug,
+        "created": iso(page.first_published_at or page.latest_revision_created_at),
+        "modified": iso(page.latest_revision_created_at or page.last_published_at),
+        "effective": iso(page.go_live_at or page.first_published_at),
+        "expires": iso(page.expire_at),
+        "language": language_of(page),
+        "is_folderish": is_folderish(page),
+        "Title": page.title,
+        "Description": description(page),
+    }
+    return known.get(name)
+
+
+def summaries(request, pages, user, metadata_fields=()) -> list:
+    states = review_states(pages, user)
+    return [summary(request, p, states[p.pk], metadata_fields) for p in pages]
+
+
+def full(request, page, user, parent, api_url, state=None) -> dict:
+    """The whole object: common metadata, the type's own `api_fields`, component links."""
+    state = state or review_states([page], user)[page.pk]
+    data = {
+        "@components": {name: {"@id": f"{api_url}/@{name}"} for name in COMPONENTS},
+        "@id": page_url(request, page),
+        "@type": type_id(page),
+        "UID": uid(page),
+        "id": page.slug,
+        "title": page.title,
+        "description": description(page),
+        "review_state": state,
+        "created": iso(page.first_published_at or page.latest_revision_created_at),
+        "modified": iso(page.latest_revision_created_at or page.last_published_at),
+        "effective": iso(page.go_live_at or page.first_published_at),
+        "expires": iso(page.expire_at),
+        "language": language_of(page),
+        "is_folderish": is_folderish(page),
+        "lock": {},
+        "parent": {},
+        "type_title": type_title(page),
+    }
+    if parent is not None and parent.depth > 1:
+        data["parent"] = {
+            "@id": page_url(request, parent),
+            "@type": type_id(parent),
+            "title": parent.title,
+            "description": parent.search_description or "",
+            "review_state": "published" if parent.live else "private",
+            "type_title": type_title(parent),
+        }
+    for name in getattr(page, "api_fields", ()):
+        data[name] = value(request, page, name)
+    if page.seo_title:
+        data["seo_title"] = page.seo_title
+    return data

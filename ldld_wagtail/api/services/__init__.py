@@ -1,0 +1,20 @@
+"""The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
+
+from . import auth, content, navigation, search, workflow
+
+SERVICES = {
+    "": content.ContentService,
+    "login": auth.LoginService,
+    "login-renew": auth.RenewService,
+    "logout": auth.LogoutService,
+    "search": search.SearchService,
+    "breadcrumbs": navigation.BreadcrumbsService,
+    "navigation": navigation.NavigationService,
+    "navroot": navigation.NavrootService,
+    "site": navigation.SiteService,
+    "translations": navigation.TranslationsService,
+    "workflow": workflow.WorkflowService,
+}
+
+# Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
+SITE_ONLY = {"login", "login-renew", "logout", "site"}
