@@ -40,9 +40,15 @@ def visible(queryset, user):
 
 
 def can_see(page, user) -> bool:
+    """Live public pages for everyone; for editors also what they may edit, and for the board
+    (who may take items down) every page in their reach, withdrawn ones included."""
     if page.live and not is_restricted(page):
         return True
-    return can_edit(page, user)
+    if not is_editor(user):
+        return False
+    from ..takedown import can_take_down
+
+    return can_edit(page, user) or can_take_down(user, page)
 
 
 def can_edit(page, user) -> bool:
@@ -66,7 +72,7 @@ def review_states(pages, user=None) -> dict:
         else ()
     )
     pending = set(
-        WorkflowState.objects.active()
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
         .filter(base_content_type=page_type(), object_id__in=[str(p.pk) for p in pages])
         .values_list("object_id", flat=True)
         if pages

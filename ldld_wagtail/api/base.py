@@ -26,6 +26,10 @@ class Service(APIView):
     chain: list = []
     language = "vi"
 
+    def get_authenticate_header(self, request):
+        # Always 401 (never 403) for a missing or bad login, as plone.restapi answers.
+        return 'Bearer realm="api"'
+
     def get_exception_handler(self):
         return errors.handle
 

@@ -62,6 +62,7 @@ def available(page, user) -> list[str]:
                 name = "publish" if isinstance(task, PublishTask) else "approve"
             if name not in names:
                 names.append(name)
+        names.sort(key=lambda n: n == "return")  # the step's own action first
         if state.requested_by_id == user.pk:
             names.append("retract")
     elif page.get_workflow() is not None:

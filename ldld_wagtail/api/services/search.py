@@ -128,7 +128,9 @@ class SearchService(Service):
     def in_states(self, pages, states):
         if not access.is_editor(self.request.user):
             return pages if "published" in states else pages.none()
-        pending = WorkflowState.objects.active().filter(base_content_type=access.page_type())
+        pending = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=access.page_type()
+        )
         pending_ids = pending.values("object_id")
         withdrawn_ids = Withdrawal.objects.filter(restored_at__isnull=True).values("page_id")
         pages = pages.annotate(pk_text=Cast("pk", output_field=CharField(max_length=255)))

@@ -5,8 +5,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
-from wagtail.models import PageLogEntry
+from wagtail.models import PageLogEntry, Task
 
+from ...workflows import PublishTask, RouteTask
 from .. import access, errors
 from ..access import review_states
 from ..base import Service
@@ -44,8 +45,12 @@ def history(page) -> list:
         .select_related("user")
         .order_by("timestamp", "pk")
     )
+    entries = list(entries)
     out = []
+    covered = _covered_approvals(entries)
     for entry in entries:
+        if entry.pk in covered:
+            continue
         transition, state = HISTORY[entry.action]
         out.append(
             {
@@ -58,6 +63,24 @@ def history(page) -> list:
             }
         )
     return out
+
+
+def _covered_approvals(entries) -> set:
+    """Approvals of a routing or publishing step: their own entry (route, publish) says it."""
+    approvals = {
+        e.pk: (e.data or {}).get("workflow", {}).get("task", {}).get("id")
+        for e in entries
+        if e.action == "wagtail.workflow.approve"
+    }
+    if not approvals:
+        return set()
+    kinds = {
+        task.pk: task.content_type.model_class()
+        for task in Task.objects.filter(pk__in=set(approvals.values())).select_related(
+            "content_type"
+        )
+    }
+    return {pk for pk, task in approvals.items() if kinds.get(task) in (RouteTask, PublishTask)}
 
 
 class WorkflowService(Service):

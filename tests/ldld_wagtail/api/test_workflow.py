@@ -1,0 +1,182 @@
+"""The Lào Cai path through `@login` and `@workflow`, with the same rules as the admin."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import PageLogEntry
+
+from ldld_wagtail.models import PublishTaskState
+from news.models import NewsPage
+
+from ...utils import make_image, make_news
+from ..test_editorial import person, section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def laocai(db):
+    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
+    return {
+        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
+        "thuky": person("thuky", "thu-ky"),
+        "phoban1": person("phoban1", "pho-ban-tt"),  # owns Tuyên giáo - Nữ công
+        "phoban2": person("phoban2", "pho-ban"),
+        "quantri": person("quantri", "quan-tri"),
+    }
+
+
+def login(client, username):
+    response = client.post(
+        "/++api++/@login",
+        json.dumps({"login": username, "password": "pw"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
+
+
+def call(client, method, url, auth=None, body=None):
+    response = getattr(client, method)(
+        url,
+        json.dumps(body) if body is not None else "",
+        content_type="application/json",
+        HTTP_ACCEPT="application/json",
+        **(auth or {}),
+    )
+    if response.status_code != 204:
+        assert response["Content-Type"].startswith("application/json"), response.content[:300]
+    return response
+
+
+def draft(laocai):
+    column = section("tuyen-giao-nu-cong")
+    page = make_news(column, "Ngày hội công nhân", live=False, image=make_image())
+    page.owner = laocai["ctv"]
+    page.save(update_fields=["owner"])
+    return page
+
+
+def transitions(client, url, auth):
+    data = call(client, "get", f"{url}@workflow", auth).json()
+    assert "transitions" in data, data
+    return [t["@id"].rsplit("/", 1)[1] for t in data["transitions"]]
+
+
+def test_login_gives_a_token_and_bad_passwords_are_refused(client, laocai):
+    auth = login(client, "thuky")
+    assert call(client, "post", "/++api++/@login-renew", auth).json()["token"]
+    response = call(client, "post", "/++api++/@login", body={"login": "thuky", "password": "x"})
+    assert response.status_code == 401
+    assert response.json()["type"] == "Unauthorized"
+    response = call(client, "post", "/++api++/@login", body={"login": "thuky"})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "password"
+
+
+def test_logout_revokes_the_token(client, laocai):
+    auth = login(client, "thuky")
+    assert call(client, "post", "/++api++/@logout", auth).status_code == 204
+    response = call(client, "get", "/++api++/@workflow", auth)
+    assert response.status_code == 401
+
+
+def test_login_attempts_are_limited(client, laocai, settings):
+    settings.LDLD_API_LOGIN_RATE = "3/min"
+    codes = [
+        call(
+            client, "post", "/++api++/@login", body={"login": "thuky", "password": "x"}
+        ).status_code
+        for _ in range(4)
+    ]
+    assert codes == [401, 401, 401, 429]
+
+
+def test_the_lao_cai_path_through_the_api(client, laocai):
+    page = draft(laocai)
+    url = "/++api++" + page.get_url()
+    ctv, thuky = login(client, "ctv-tuyengiao"), login(client, "thuky")
+    phoban1, phoban2 = login(client, "phoban1"), login(client, "phoban2")
+    quantri = login(client, "quantri")
+
+    assert call(client, "get", url).status_code == 404  # anonymous: a draft does not exist
+    assert transitions(client, url, ctv) == ["submit"]
+    # The secretary meets the item only once it is submitted.
+    assert call(client, "get", f"{url}@workflow", thuky).status_code == 404
+    entry = call(client, "post", f"{url}@workflow/submit", ctv, {"comment": "Nhờ duyệt"}).json()
+    assert entry["action"] == "submit" and entry["review_state"] == "pending"
+    assert entry["actor"] == "ctv-tuyengiao" and entry["title"]
+
+    # The secretary may route or return; nobody else acts at this step.
+    assert transitions(client, url, thuky) == ["route", "return"]
+    # The board sees it (it may take items down) but acts only at its own step.
+    assert transitions(client, url, phoban1) == []
+    assert call(client, "post", f"{url}@workflow/approve", phoban1).status_code == 403
+    response = call(client, "post", f"{url}@workflow/route", thuky, {"field": "khong-co"})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "field"
+    response = call(
+        client, "post", f"{url}@workflow/return", thuky, {"comment": "Thiếu tên tác giả"}
+    )
+    assert response.json()["review_state"] == "private"
+    call(client, "post", f"{url}@workflow/submit", ctv)
+    call(client, "post", f"{url}@workflow/route", thuky, {"field": "tuyen-giao-nu-cong"})
+
+    # The deputy head of that field approves, not the other one.
+    assert transitions(client, url, phoban2) == []
+    assert call(client, "post", f"{url}@workflow/approve", phoban2).status_code == 403
+    assert "approve" in transitions(client, url, phoban1)
+    call(client, "post", f"{url}@workflow/approve", phoban1, {"comment": "Đồng ý"})
+    assert PublishTaskState.objects.get(status="in_progress").due_at is not None
+
+    assert transitions(client, url, quantri)[0] == "publish"
+    entry = call(client, "post", f"{url}@workflow/publish", quantri).json()
+    assert entry["review_state"] == "published"
+    assert call(client, "get", url).json()["review_state"] == "published"
+
+    info = call(client, "get", f"{url}@workflow", ctv).json()
+    assert [h["action"] for h in info["history"]] == [
+        None, "submit", "return", "submit", "route", "approve", "publish"
+    ]  # fmt: skip
+    assert info["history"][2]["comments"] == "Thiếu tên tác giả"
+    assert info["state"] == {"id": "published", "title": info["state"]["title"]}
+
+    # Take-down needs a reason; the item leaves every public door and can be restored.
+    response = call(client, "post", f"{url}@workflow/take_down", quantri, {})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "reason"
+    entry = call(
+        client, "post", f"{url}@workflow/take_down", quantri, {"reason": "Sai số liệu"}
+    ).json()
+    assert entry["review_state"] == "withdrawn"
+    assert call(client, "get", url).status_code == 404
+    assert PageLogEntry.objects.filter(page=page, action="ldld.takedown").exists()
+    assert call(client, "post", f"{url}@workflow/restore", quantri).json()["review_state"] == (
+        "published"
+    )
+
+
+def test_no_photo_no_submission(client, laocai):
+    page = draft(laocai)
+    NewsPage.objects.get(pk=page.pk).photos.all().delete()
+    page = NewsPage.objects.get(pk=page.pk)
+    page.save_revision()
+    url = "/++api++" + page.get_url()
+    response = call(client, "post", f"{url}@workflow/submit", login(client, "ctv-tuyengiao"))
+    assert response.status_code == 400
+    assert response.json()["type"] == "BadRequest"
+    assert "ảnh" in response.json()["message"]  # the Vietnamese message names the photo
+
+
+def test_nobody_acts_on_their_own_submission(client, laocai):
+    from ldld_wagtail.models import PortalRole
+
+    laocai["thuky"].groups.add(PortalRole.objects.get(code="ctv-tuyen-giao").group)
+    page = draft(laocai)
+    url = "/++api++" + page.get_url()
+    thuky = login(client, "thuky")
+    call(client, "post", f"{url}@workflow/submit", thuky)
+    assert transitions(client, url, thuky) == ["retract"]
+    assert (
+        call(client, "post", f"{url}@workflow/route", thuky, {"field": "van-phong"}).status_code
+        == 403
+    )
+    assert page.pk
