@@ -20,6 +20,10 @@ class RouteForm(TaskStateCommentForm):
         super().__init__(*args, **kwargs)
         self.order_fields(["field", "comment"])
 
+    def clean_field(self):
+        # The edit view sends the collected data back as JSON before acting: keep it plain.
+        return self.cleaned_data["field"].pk
+
 
 class TakeDownForm(forms.Form):
     category = forms.ChoiceField(label=_("Reason"), choices=Withdrawal.REASONS)

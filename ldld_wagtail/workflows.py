@@ -198,6 +198,10 @@ class RouteTask(StepTask):
         if action_name != "route":
             return super().on_action(task_state, user, action_name, **kwargs)
         field = kwargs["field"]
+        if not isinstance(field, models.Model):
+            from .models import EditorialField
+
+            field = EditorialField.objects.get(pk=field)
         state = task_state.specific
         state.field = field
         state.save(update_fields=["field"])

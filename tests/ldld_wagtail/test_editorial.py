@@ -115,9 +115,17 @@ def test_lao_cai_path_end_to_end_through_the_admin(
     # ... and cannot route it itself.
     assert refused(act(client, page, "route", field=1))
 
-    # The secretary routes it to the field "Tuyên giáo - Nữ công".
+    # The secretary routes it to the field "Tuyên giáo - Nữ công". From the edit page the
+    # choice is first collected as JSON, then sent with the form.
     client.force_login(laocai["thuky"])
     field = EditorialField.objects.get(code="tuyen-giao-nu-cong")
+    collect = reverse(
+        "wagtailadmin_pages:collect_workflow_action_data",
+        args=(page.pk, "route", page.current_workflow_task_state.pk),
+    )
+    collected = client.post(collect, {"field": field.pk, "comment": "Tin phong trào"})
+    assert collected.status_code == 200
+    assert b'"step": "success"' in collected.content and b'"field": ' in collected.content
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert (
