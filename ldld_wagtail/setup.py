@@ -438,10 +438,23 @@ class _Applier:
             p.codename: p
             for p in Permission.objects.filter(
                 content_type__app_label="wagtailcore",
-                codename__in=["add_page", "change_page", "publish_page"],
+                codename__in=["add_page", "change_page", "publish_page", "lock_page"],
             )
         }
         wanted = set()
+        # The board (who may take items down anywhere) and the routing secretary browse the
+        # whole tree in the admin: "lock" is the least of Wagtail's page permissions that opens
+        # the explorer; it grants no editing or publishing.
+        home = next(s for s in self.p.sections if not s.parent)
+        routers = {
+            role for w in self.p.workflows for step in w.steps if step.kind == "route"
+            for role in step.roles
+        }  # fmt: skip
+        for role in self.p.roles:
+            if role.take_down or role.code in routers:
+                wanted.add(
+                    (self.group[role.code].pk, self.page[home.code].pk, perms["lock_page"].pk)
+                )
         for s in self.p.sections:
             page = self.page[s.code]
             for key, codenames in PAGE_PERMISSIONS.items():

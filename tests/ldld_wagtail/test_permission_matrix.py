@@ -232,3 +232,21 @@ def test_only_the_head_and_the_web_admin_manage_accounts(client):
     assert response.status_code == 302, response.content.decode()[:500]
     created = User.objects.get(username="thuky2")
     assert list(created.groups.all()) == [thuky] and not created.is_superuser
+
+
+def test_the_board_and_the_secretary_browse_the_tree_and_reach_take_down(client):
+    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
+    home = Section.objects.get(code="home").page
+    column = Section.objects.get(code="tuyen-giao-nu-cong").page
+    for role in ("truong-ban", "pho-ban", "pho-ban-tt", "quan-tri", "thu-ky"):
+        user = User.objects.create_user(f"b-{role}")
+        user.groups.add(PortalRole.objects.get(code=role).group)
+        client.force_login(user)
+        response = client.get(reverse("wagtailadmin_explore", args=[home.pk]))
+        assert response.status_code == 200, role
+        assert client.get(reverse("wagtailadmin_explore", args=[column.pk])).status_code == 200
+        # Browsing gives no editing.
+        edit = client.get(reverse("wagtailadmin_pages:edit", args=[column.pk]))
+        assert edit.status_code != 200, role
+        take_down = reverse("ldld_take_down", args=[column.pk])
+        assert (take_down in response.content.decode()) == (role != "thu-ky"), role
