@@ -19,3 +19,6 @@ SERVICES = {
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
 SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication"}
+
+# Site-only endpoints that need no context page: the site root is not even looked up.
+CONTEXT_FREE = {"syndication"}

@@ -15,16 +15,26 @@ Only holders of a consumer's API key (`manage.py syndication_key`) may read it.
 import base64
 import binascii
 
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.contrib.auth.models import Group
+from django.db.models import (
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Subquery,
+)
+from django.db.models.lookups import StartsWith
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
-from wagtail.models import APIToken
+from wagtail.models import APIToken, PageViewRestriction
 
 from ...models import SyndicationChange, Withdrawal
 from ...syndication import CONSUMERS_GROUP
-from ...visibility import is_restricted
 from .. import batching, errors
+from ..auth import BearerAuthentication
 from ..base import Service
 from ..serializers import content
 from ..serializers.fields import image, iso, richtext, term
@@ -52,15 +62,21 @@ def decode_cursor(cursor: str) -> int:
     return number
 
 
-def is_consumer(user) -> bool:
-    return user.groups.filter(name=CONSUMERS_GROUP).exists()
+class ConsumerKeyAuthentication(BearerAuthentication):
+    """API keys, with whether the key's user is a consumer answered by the same query."""
+
+    def key_queryset(self):
+        groups = Group.objects.filter(user=OuterRef("user_id"), name=CONSUMERS_GROUP)
+        return super().key_queryset().annotate(is_consumer=Exists(groups))
 
 
 class SyndicationService(Service):
+    authentication_classes = [ConsumerKeyAuthentication]
+
     def check_permissions(self, request):
         if not isinstance(request.auth, APIToken):
             raise exceptions.NotAuthenticated(_("This feed needs a consumer's API key."))
-        if not is_consumer(request.user):
+        if not request.auth.is_consumer:
             raise exceptions.PermissionDenied(_("This API key is not a syndication consumer's."))
 
     def get(self, request):
@@ -98,10 +114,16 @@ class SyndicationService(Service):
         open_withdrawal = Withdrawal.objects.filter(
             page=OuterRef("pk"), restored_at__isnull=True
         ).order_by("-at")
+        # A view restriction on the page or any ancestor: the restricted page's path is a prefix.
+        item_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+        restriction = PageViewRestriction.objects.filter(StartsWith(item_path, F("page__path")))
         queryset = (
             NewsPage.objects.filter(pk__in=ids)
             .select_related("unit", "locale")
-            .annotate(withdrawn_as=Subquery(open_withdrawal.values("category")[:1]))
+            .annotate(
+                withdrawn_as=Subquery(open_withdrawal.values("category")[:1]),
+                restricted=Exists(restriction),
+            )
             .prefetch_related(
                 Prefetch("photos", queryset=NewsPhoto.objects.select_related("image")), "tags"
             )
@@ -133,7 +155,7 @@ class SyndicationService(Service):
             return "unpublished"
         if not page.send_to_national:
             return "unmarked"
-        if is_restricted(page):
+        if page.restricted:
             return "restricted"
         return ""
 

@@ -5,11 +5,11 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from wagtail.models import APIToken
 
 from ldld_wagtail.api.services.syndication import decode_cursor, encode_cursor
 from ldld_wagtail.management.commands.syndication_key import consumer_user
 from ldld_wagtail.takedown import restore, take_down
-from wagtail.models import APIToken
 
 from ...utils import make_news, publish
 
@@ -180,7 +180,9 @@ def test_a_batch_costs_a_bounded_number_of_queries(
     client, column, key, django_assert_max_num_queries, size
 ):
     for n in range(size):
-        make_news(column, f"Tin {n}", send_to_national=True).tags.add("Công nhân")
+        item = make_news(column, f"Tin {n}", send_to_national=True)
+        item.tags.add("Công nhân")
+        publish(item)
     with django_assert_max_num_queries(8):
         data = feed(client, key, b_size=size)
     assert len(data["items"]) == size and data["items"][0]["subjects"] == ["Công nhân"]
