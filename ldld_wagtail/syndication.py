@@ -8,13 +8,14 @@ Rows are written in the transaction that makes the change. On SQLite (IMMEDIATE 
 writers are serialised, so ids grow in commit order and a cursor never skips a row.
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_noop
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import SyndicationChange, Withdrawal
+from .visibility import is_restricted
 
 # Stored under its English name (lookups must not depend on the language); shown translated.
 CONSUMERS_GROUP = gettext_noop("Syndication consumers")
@@ -59,12 +60,13 @@ def page_changed(page):
     if not isinstance(page, _news_model()):
         return None
     uid = _uid(page)
-    if page.live and page.send_to_national:
+    restricted = is_restricted(page)
+    if page.live and page.send_to_national and not restricted:
         return record(page, SyndicationChange.UPDATE, uid=uid)
     if not was_syndicated(uid):
         return None
     if page.live:
-        reason = "unmarked"
+        reason = "restricted" if restricted and page.send_to_national else "unmarked"
     else:
         withdrawal = (
             Withdrawal.objects.filter(page=page, restored_at__isnull=True).order_by("-at").first()
@@ -85,6 +87,14 @@ def _on_moved(sender, instance, **kwargs):
     for page in _news_model().objects.descendant_of(instance, inclusive=True).live():
         if page.send_to_national:
             record(page, SyndicationChange.UPDATE)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _on_restriction_changed(sender, instance, **kwargs):
+    # Runs after `signals._on_restriction_changed`, which renews the restricted-paths cache.
+    for page in _news_model().objects.descendant_of(instance.page, inclusive=True).live():
+        page_changed(page)
 
 
 @receiver(post_delete, sender=Page)

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from wagtail.models import APIToken
+from wagtail.models import APIToken, PageViewRestriction
 
 from ldld_wagtail.api.services.syndication import decode_cursor, encode_cursor
 from ldld_wagtail.management.commands.syndication_key import consumer_user
@@ -230,3 +230,19 @@ def test_the_command_prints_a_key_that_works(client, column):
     )
     assert User.objects.filter(username__startswith="syndication-").count() == 1
     assert APIToken.objects.filter(user=user).count() == 2
+
+
+def test_a_view_restriction_withdraws_and_lifting_it_brings_back(client, column, key):
+    item = make_news(column, "Tin nội bộ", send_to_national=True)
+    make_news(column, "Tin khác", send_to_national=True)
+    make_news(column, "Không gửi")
+    _, cursor = everything(client, key)
+    restriction = PageViewRestriction.objects.create(
+        page=column, restriction_type=PageViewRestriction.LOGIN
+    )
+    items, cursor = everything(client, key, cursor)
+    assert [(i["withdrawn"], i["reason"]) for i in items] == [(True, "restricted")] * 2
+    restriction.delete()
+    items, _ = everything(client, key, cursor)
+    assert sorted(i["title"] for i in items) == ["Tin khác", "Tin nội bộ"]
+    assert item.title in [i["title"] for i in items]
