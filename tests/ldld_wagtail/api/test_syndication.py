@@ -246,3 +246,15 @@ def test_a_view_restriction_withdraws_and_lifting_it_brings_back(client, column,
     items, _ = everything(client, key, cursor)
     assert sorted(i["title"] for i in items) == ["Tin khác", "Tin nội bộ"]
     assert item.title in [i["title"] for i in items]
+
+
+def test_the_admin_report_lists_consumers_and_their_last_pull(client, column, key, board):
+    make_news(column, "Tin một", send_to_national=True)
+    feed(client, key)
+    client.force_login(board)
+    response = client.get("/admin/ldld/syndication/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "VGCL portal" in html and APIToken.objects.get().prefix in html
+    client.force_login(User.objects.create_user("reader", password="x"))
+    assert client.get("/admin/ldld/syndication/").status_code in (302, 403)
