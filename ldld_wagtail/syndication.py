@@ -84,9 +84,9 @@ def _on_state_changed(sender, instance, **kwargs):
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def _on_moved(sender, instance, **kwargs):
+    # A new URL is news to the consumers (`@id` changes; the UID does not).
     for page in _news_model().objects.descendant_of(instance, inclusive=True).live():
-        if page.send_to_national:
-            record(page, SyndicationChange.UPDATE)
+        page_changed(page)
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -11,7 +11,7 @@ from ldld_wagtail.api.services.syndication import decode_cursor, encode_cursor
 from ldld_wagtail.management.commands.syndication_key import consumer_user
 from ldld_wagtail.takedown import restore, take_down
 
-from ...utils import make_news, publish
+from ...utils import make_column, make_news, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -258,3 +258,13 @@ def test_the_admin_report_lists_consumers_and_their_last_pull(client, column, ke
     assert "VGCL portal" in html and APIToken.objects.get().prefix in html
     client.force_login(User.objects.create_user("reader", password="x"))
     assert client.get("/admin/ldld/syndication/").status_code in (302, 403)
+
+
+def test_a_moved_item_comes_again_with_its_new_address_and_the_same_uid(client, home, column, key):
+    item = make_news(column, "Tin một", send_to_national=True)
+    [before], cursor = everything(client, key)
+    other = make_column(home, title="Chuyên mục khác", slug="chuyen-muc-khac")
+    item.move(other, pos="last-child")
+    [after], _ = everything(client, key, cursor)
+    assert after["UID"] == before["UID"]
+    assert after["@id"] == "http://testserver/chuyen-muc-khac/tin-mot/"
