@@ -26,7 +26,7 @@ class Command(BaseCommand):
     help = (
         "Issue an API key for a syndication consumer (e.g. the national union portal) to read "
         "/++api++/@syndication. The key is printed once; revoke it in the admin "
-        "(Users, API tokens)."
+        "(Settings, API tokens)."
     )
 
     def add_arguments(self, parser):
