@@ -12,7 +12,7 @@ class LdldWagtailConfig(AppConfig):
         from wagtail.admin import signal_handlers as wagtail_mail
         from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-        from . import notify, signals  # noqa: F401
+        from . import notify, signals, syndication  # noqa: F401
 
         # The portal sends its own workflow emails: in Vietnamese, through the background
         # worker, to exactly the people of the next step. Wagtail's (synchronous, sent to its

@@ -376,3 +376,35 @@ from .workflows import (  # noqa: E402, F401  (task models live beside the workf
     RouteTask,
     RouteTaskState,
 )
+
+
+class SyndicationChange(models.Model):
+    """One change the national portal's feed must report: a marked item published or edited
+    (`update`), or taken down, unpublished, unmarked or deleted (`withdrawn`).
+
+    The feed pages through this log by id (`@syndication?since=<cursor>`), so every batch costs
+    the same whatever its position. The item's UID and last known URL are kept here so that a
+    deleted page can still be reported.
+    """
+
+    UPDATE = "update"
+    WITHDRAWN = "withdrawn"
+    KINDS = [(UPDATE, _("updated")), (WITHDRAWN, _("withdrawn"))]
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uid = models.CharField(_("UID"), max_length=32)
+    url = models.CharField(_("URL"), max_length=1000, blank=True)
+    kind = models.CharField(_("kind of change"), max_length=10, choices=KINDS)
+    reason = models.CharField(_("reason"), max_length=20, blank=True)
+    at = models.DateTimeField(_("changed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["uid", "id"], name="ldld_synd_uid_id")]
+        verbose_name = _("syndication change")
+        verbose_name_plural = _("syndication changes")
+
+    def __str__(self):
+        return f"{self.kind} {self.uid} {self.at:%Y-%m-%d %H:%M}"

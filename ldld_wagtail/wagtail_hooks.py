@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
@@ -61,6 +62,55 @@ class RestoreMenuItem(PageMenuItem):
             and takedown.open_withdrawal(self.page) is not None
             and takedown.can_take_down(user, self.page)
         )
+
+
+# --- syndication: the national portal's consumers and their keys ------------------------------
+
+
+def can_see_consumers(user) -> bool:
+    return user.is_superuser or user.has_perm("auth.change_user")
+
+
+def syndication_report(request):
+    from django.core.exceptions import PermissionDenied
+    from django.template.response import TemplateResponse
+    from wagtail.models import APIToken
+
+    from .models import SyndicationChange
+    from .syndication import CONSUMERS_GROUP
+
+    if not can_see_consumers(request.user):
+        raise PermissionDenied
+    keys = (
+        APIToken.objects.filter(user__groups__name=CONSUMERS_GROUP)
+        .select_related("user")
+        .order_by("user__username", "-created")
+    )
+    return TemplateResponse(
+        request,
+        "ldld_wagtail/syndication_report.html",
+        {"keys": keys, "changes": SyndicationChange.objects.count()},
+    )
+
+
+@hooks.register("register_admin_urls")
+def syndication_urls():
+    return [path("ldld/syndication/", syndication_report, name="ldld_syndication_report")]
+
+
+class SyndicationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_consumers(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def syndication_menu_item():
+    return SyndicationMenuItem(
+        _("Syndication consumers"),
+        reverse("ldld_syndication_report"),
+        icon_name="link",
+        order=900,
+    )
 
 
 @hooks.register("register_page_listing_more_buttons")

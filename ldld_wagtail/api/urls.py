@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..routing import resolve
 from . import errors
-from .services import SERVICES, SITE_ONLY
+from .services import CONTEXT_FREE, SERVICES, SITE_ONLY
 
 
 def _languages():
@@ -33,6 +33,11 @@ def dispatch(request, path=""):
     service = SERVICES.get(endpoint)
     if service is None:
         return _not_found(request)
+    if endpoint in CONTEXT_FREE:
+        if page_path:
+            return _not_found(request)
+        view = service.as_view(context=None, chain=[], subpath=rest, language=language)
+        return view(request)
     with translation.override(language):
         resolved = resolve(request, "/".join(page_path))
     if resolved is None:

@@ -1,6 +1,6 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
-from . import auth, content, navigation, search, workflow
+from . import auth, content, navigation, search, syndication, workflow
 
 SERVICES = {
     "": content.ContentService,
@@ -13,8 +13,12 @@ SERVICES = {
     "navroot": navigation.NavrootService,
     "site": navigation.SiteService,
     "translations": navigation.TranslationsService,
+    "syndication": syndication.SyndicationService,
     "workflow": workflow.WorkflowService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
-SITE_ONLY = {"login", "login-renew", "logout", "site"}
+SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication"}
+
+# Site-only endpoints that need no context page: the site root is not even looked up.
+CONTEXT_FREE = {"syndication"}

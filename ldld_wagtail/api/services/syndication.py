@@ -1,0 +1,181 @@
+"""`@syndication`: what the national union portal pulls (domain.md §3 rule 4 and §5).
+
+`GET /++api++/@syndication?since=<cursor>&b_size=N` answers the items marked for the national
+portal that changed after the cursor, oldest change first, as full items or, for items taken
+down, unpublished, unmarked or deleted, as tombstones. `next` is the cursor to send next time;
+a batch with no items means the consumer is up to date (and `next` is the cursor it sent).
+
+Paging is by keyset over the change log (`id > cursor ORDER BY id LIMIT n`), and a page that
+changed several times is reported once, at its latest change, in its current state. A batch
+costs the same handful of queries whatever its size or position.
+
+Only holders of a consumer's API key (`manage.py syndication_key`) may read it.
+"""
+
+import base64
+import binascii
+
+from django.contrib.auth.models import Group
+from django.db.models import (
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Subquery,
+)
+from django.db.models.lookups import StartsWith
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.response import Response
+from wagtail.models import APIToken, PageViewRestriction
+
+from ...models import SyndicationChange, Withdrawal
+from ...syndication import CONSUMERS_GROUP
+from .. import batching, errors
+from ..auth import BearerAuthentication
+from ..base import Service
+from ..serializers import content
+from ..serializers.fields import image, iso, richtext, term
+
+CURSOR_PREFIX = "c1:"
+
+
+def encode_cursor(change_id: int) -> str:
+    raw = f"{CURSOR_PREFIX}{change_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if not raw.startswith(CURSOR_PREFIX):
+            raise ValueError(raw)
+        number = int(raw[len(CURSOR_PREFIX) :])
+        if number < 0:
+            raise ValueError(raw)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise errors.field_error("since", _("is not a cursor given by this feed")) from None
+    return number
+
+
+class ConsumerKeyAuthentication(BearerAuthentication):
+    """API keys, with whether the key's user is a consumer answered by the same query."""
+
+    def key_queryset(self):
+        groups = Group.objects.filter(user=OuterRef("user_id"), name=CONSUMERS_GROUP)
+        return super().key_queryset().annotate(is_consumer=Exists(groups))
+
+
+class SyndicationService(Service):
+    authentication_classes = [ConsumerKeyAuthentication]
+
+    def check_permissions(self, request):
+        if not isinstance(request.auth, APIToken):
+            raise exceptions.NotAuthenticated(_("This feed needs a consumer's API key."))
+        if not request.auth.is_consumer:
+            raise exceptions.PermissionDenied(_("This API key is not a syndication consumer's."))
+
+    def get(self, request):
+        since = decode_cursor(request.query_params.get("since", ""))
+        _start, size = batching.params(request)
+        later = SyndicationChange.objects.filter(uid=OuterRef("uid"), id__gt=OuterRef("id"))
+        rows = list(
+            SyndicationChange.objects.filter(id__gt=since)
+            .exclude(Exists(later))
+            .order_by("id")[: size + 1]
+        )
+        up_to_date = len(rows) <= size
+        rows = rows[:size]
+        pages = self.pages([r.page_id for r in rows if r.page_id])
+        items, seen = [], set()
+        for row in rows:
+            if row.uid in seen:  # the log is collapsed already; this only guards the batch
+                continue
+            seen.add(row.uid)
+            items.append(self.item(row, pages.get(row.page_id)))
+        return Response(
+            {
+                "@id": self.absolute(request.get_full_path()),
+                "items": items,
+                "next": encode_cursor(rows[-1].id if rows else since),
+                "up_to_date": up_to_date,
+            }
+        )
+
+    def pages(self, ids) -> dict:
+        from news.models import NewsPage, NewsPhoto
+
+        if not ids:
+            return {}
+        open_withdrawal = Withdrawal.objects.filter(
+            page=OuterRef("pk"), restored_at__isnull=True
+        ).order_by("-at")
+        # A view restriction on the page or any ancestor: the restricted page's path is a prefix.
+        item_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+        restriction = PageViewRestriction.objects.filter(StartsWith(item_path, F("page__path")))
+        queryset = (
+            NewsPage.objects.filter(pk__in=ids)
+            .select_related("unit", "locale")
+            .annotate(
+                withdrawn_as=Subquery(open_withdrawal.values("category")[:1]),
+                restricted=Exists(restriction),
+            )
+            .prefetch_related(
+                Prefetch("photos", queryset=NewsPhoto.objects.select_related("image")), "tags"
+            )
+        )
+        pages = {}
+        for page in queryset:
+            content._locales.setdefault(page.locale_id, page.locale.language_code)
+            pages[page.pk] = page
+        return pages
+
+    def item(self, row, page) -> dict:
+        reason = self.withdrawn_reason(page)
+        if reason:
+            return {
+                "UID": row.uid,
+                "@id": content.page_url(self.request, page) if page else self.absolute(row.url),
+                "withdrawn": True,
+                "time": iso(row.at),
+                "reason": reason,
+            }
+        return self.full(page)
+
+    def withdrawn_reason(self, page) -> str:
+        if page is None:
+            return "deleted"
+        if page.withdrawn_as:
+            return page.withdrawn_as
+        if not page.live:
+            return "unpublished"
+        if not page.send_to_national:
+            return "unmarked"
+        if page.restricted:
+            return "restricted"
+        return ""
+
+    def full(self, page) -> dict:
+        request = self.request
+        return {
+            "UID": content.uid(page),
+            "@id": content.page_url(request, page),
+            "@type": content.type_id(page),
+            "title": page.title,
+            "description": page.lead,
+            "text": richtext(str(page.body) if page.body else ""),
+            "images": [
+                {**(image(request, p.image) or {}), "caption": p.caption, "credit": p.credit}
+                for p in page.photos.all()
+            ],
+            "authors": [a.strip() for a in page.authors.split(",") if a.strip()],
+            "unit": term(page.unit),
+            "subjects": [t.name for t in page.tags.all()],
+            "effective": iso(page.go_live_at or page.first_published_at),
+            "modified": iso(page.last_published_at or page.latest_revision_created_at),
+            "language": page.locale.language_code,
+        }

@@ -1,0 +1,105 @@
+"""The change log behind `@syndication`, the national union portal's feed (domain.md §5).
+
+Every publish, unpublish, take-down, restore, move and deletion of a news item marked
+`send_to_national` (or once marked) writes a `SyndicationChange`. Items never marked leave no
+trace: the national portal never hears of them, not even as tombstones.
+
+Rows are written in the transaction that makes the change. On SQLite (IMMEDIATE transactions)
+writers are serialised, so ids grow in commit order and a cursor never skips a row.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_noop
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .models import SyndicationChange, Withdrawal
+from .visibility import is_restricted
+
+# Stored under its English name (lookups must not depend on the language); shown translated.
+CONSUMERS_GROUP = gettext_noop("Syndication consumers")
+
+
+def _news_model():
+    from news.models import NewsPage
+
+    return NewsPage
+
+
+def _uid(page) -> str:
+    from .api.serializers.content import uid
+
+    return uid(page)
+
+
+def _url(page) -> str:
+    try:
+        return page.get_url() or page.url_path
+    except Exception:  # a page outside every site still has its path
+        return page.url_path
+
+
+def was_syndicated(uid: str) -> bool:
+    return SyndicationChange.objects.filter(uid=uid).exists()
+
+
+def record(page, kind: str, reason: str = "", uid: str | None = None, url: str | None = None):
+    return SyndicationChange.objects.create(
+        page=page if page is not None and page.pk else None,
+        uid=uid or _uid(page),
+        url=url if url is not None else _url(page),
+        kind=kind,
+        reason=reason,
+    )
+
+
+def page_changed(page):
+    """Record the page's current state if it is, or once was, in the feed."""
+    page = page.specific_deferred if type(page) is Page else page
+    if not isinstance(page, _news_model()):
+        return None
+    uid = _uid(page)
+    restricted = is_restricted(page)
+    if page.live and page.send_to_national and not restricted:
+        return record(page, SyndicationChange.UPDATE, uid=uid)
+    if not was_syndicated(uid):
+        return None
+    if page.live:
+        reason = "restricted" if restricted and page.send_to_national else "unmarked"
+    else:
+        withdrawal = (
+            Withdrawal.objects.filter(page=page, restored_at__isnull=True).order_by("-at").first()
+        )
+        reason = withdrawal.category if withdrawal else "unpublished"
+    return record(page, SyndicationChange.WITHDRAWN, reason, uid=uid)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _on_state_changed(sender, instance, **kwargs):
+    page_changed(instance)
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def _on_moved(sender, instance, **kwargs):
+    # A new URL is news to the consumers (`@id` changes; the UID does not).
+    for page in _news_model().objects.descendant_of(instance, inclusive=True).live():
+        page_changed(page)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _on_restriction_changed(sender, instance, **kwargs):
+    # Runs after `signals._on_restriction_changed`, which renews the restricted-paths cache.
+    for page in _news_model().objects.descendant_of(instance.page, inclusive=True).live():
+        page_changed(page)
+
+
+@receiver(post_delete, sender=Page)
+def _on_deleted(sender, instance, **kwargs):
+    uid = _uid(instance)
+    last = SyndicationChange.objects.filter(uid=uid).order_by("-id").first()
+    if last is not None:
+        record(None, SyndicationChange.WITHDRAWN, "deleted", uid=uid, url=last.url)
