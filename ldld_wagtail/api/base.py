@@ -1,12 +1,23 @@
 """The one base service: authentication, JSON in and out, errors in plone.restapi's format."""
 
+import hashlib
+import json
+
 from django.utils import translation
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import errors
 from .auth import BearerAuthentication, SessionAuthentication
+
+
+def etag(data) -> str:
+    """A weak validator of a representation: the same JSON gives the same tag."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+    return f'W/"{digest}"'
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -25,6 +36,17 @@ class Service(APIView):
     subpath: list = []
     chain: list = []
     language = "vi"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Conditional GET: every successful read carries an ETag; a match answers 304."""
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            tag = etag(response.data)
+            response["ETag"] = tag
+            response["Vary"] = "Accept, Authorization, Cookie"
+            wanted = request.headers.get("If-None-Match", "")
+            if tag in [t.strip() for t in wanted.split(",")]:
+                response = Response(status=304, headers={"ETag": tag})
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def get_authenticate_header(self, request):
         # Always 401 (never 403) for a missing or bad login, as plone.restapi answers.

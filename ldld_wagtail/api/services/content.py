@@ -1,16 +1,23 @@
 """The content itself: GET (with its children batched), POST a child, PATCH, DELETE."""
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
 from rest_framework.response import Response
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
 from .. import access, batching, errors
-from ..base import Service
-from ..serializers.content import full, summaries
+from ..base import Service, etag
+from ..serializers import deserialize
+from ..serializers.content import full, page_url, summaries
 from ..serializers.prefetch import prefetch_full
 from . import components
+from .search import page_types
 
 
-class ContentService(Service):
+class _ContentRead(Service):
     def visible_context(self):
         page = self.context
         if not access.can_see(page, self.request.user):
@@ -25,6 +32,10 @@ class ContentService(Service):
         return page
 
     def get(self, request):
+        return Response(self.representation())
+
+    def representation(self) -> dict:
+        request = self.request
         page = self.working_copy(self.visible_context())
         prefetch_full([page])
         parent = self.chain[-2] if len(self.chain) > 1 else None
@@ -32,7 +43,7 @@ class ContentService(Service):
         if data["is_folderish"]:
             data.update(self.items(page))
         components.expand(self, data)
-        return Response(data)
+        return data
 
     def items(self, page):
         request = self.request
@@ -49,3 +60,103 @@ class ContentService(Service):
         if links:
             data["batching"] = links
         return data
+
+
+class WriteMixin:
+    """POST (create a draft child), PATCH (a new revision), DELETE, as Wagtail's admin does."""
+
+    def require_login(self):
+        if not access.is_editor(self.request.user):
+            raise exceptions.NotAuthenticated()
+
+    def post(self, request):
+        self.require_login()
+        parent = self.visible_context()
+        data = self.json_body()
+        model = self.addable_type(parent, data.get("@type"))
+        page = model(owner=request.user, live=False)
+        with transaction.atomic():
+            inline = deserialize.apply(page, data, creating=True)
+            for name, rows in inline:
+                setattr(page, name, rows)
+            self.validate(page, parent)
+            parent.add_child(instance=page)
+            page.save_revision(user=request.user, log_action=True)
+        page = type(page).objects.get(pk=page.pk)
+        prefetch_full([page])
+        body = full(request, page, request.user, parent, page_url(request, page))
+        return Response(body, status=201, headers={"Location": body["@id"]})
+
+    def patch(self, request):
+        self.require_login()
+        page = self.visible_context()
+        if not page.permissions_for_user(request.user).can_edit():
+            raise exceptions.PermissionDenied()
+        self.check_precondition(page)
+        data = self.json_body()
+        if "@type" in data and data["@type"] != type(page).__name__:
+            raise errors.field_error("@type", _("the type of an item cannot be changed"))
+        draft = page.get_latest_revision_as_object()
+        with transaction.atomic():
+            inline = deserialize.apply(draft, data, creating=False)
+            for name, rows in inline:
+                setattr(draft, name, rows)
+            self.validate(draft, self.chain[-2] if len(self.chain) > 1 else None)
+            if "id" in data and data["id"] != page.slug:
+                page.slug = draft.slug
+                page.save(update_fields=["slug", "url_path"])
+            draft.save_revision(user=request.user, log_action=True)
+        if "return=representation" in request.headers.get("Prefer", ""):
+            latest = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+            prefetch_full([latest])
+            parent = self.chain[-2] if len(self.chain) > 1 else None
+            return Response(full(request, latest, request.user, parent, page_url(request, page)))
+        return Response(status=204)
+
+    def delete(self, request):
+        self.require_login()
+        page = self.visible_context()
+        if not page.permissions_for_user(request.user).can_delete():
+            raise exceptions.PermissionDenied()
+        self.check_precondition(page)
+        DeletePageAction(page, user=request.user).execute()
+        return Response(status=204)
+
+    def addable_type(self, parent, name):
+        if not isinstance(name, str) or not name:
+            raise errors.field_error("@type", _("is required"))
+        model = page_types().get(name)
+        if model is None:
+            raise errors.field_error("@type", _("unknown type %r") % name)
+        if not parent.permissions_for_user(self.request.user).can_add_subpage():
+            raise exceptions.PermissionDenied()
+        if model not in parent.specific_class.creatable_subpage_models() or not (
+            model.can_create_at(parent)
+        ):
+            raise errors.field_error("@type", _("a %(type)s cannot be added here") % {"type": name})
+        return model
+
+    def validate(self, page, parent):
+        if parent is not None and not Page._slug_is_available(page.slug, parent, page):
+            raise errors.field_error("id", _("another item here already uses %r") % page.slug)
+        try:
+            page.full_clean(exclude=["path", "depth", "numchild", "url_path", "draft_title"])
+        except ValidationError as exc:
+            problems = [
+                {"field": field if field != "__all__" else "body", "message": str(m)}
+                for field, messages in exc.message_dict.items()
+                for m in messages
+            ]
+            message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+            raise errors.APIError(400, message, problems) from None
+
+    def check_precondition(self, page):
+        wanted = self.request.headers.get("If-Match")
+        if wanted and wanted.strip() not in ("*", etag(self.representation())):
+            raise errors.precondition_failed(
+                _("The item changed since you read it: read it again before saving.")
+            )
+
+
+class ContentService(WriteMixin, _ContentRead):
+    pass

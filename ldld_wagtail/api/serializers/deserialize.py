@@ -1,0 +1,258 @@
+"""Request bodies onto pages: each field checked by its kind, errors named by field.
+
+Accepted values follow plone.restapi: rich text as HTML or `{"data": html}`, terms as a token
+or `{"token": …}`, images and files as `{"data": <base64>, "encoding": "base64", "filename"}`
+(or an existing one's numeric `token`), dates as ISO strings, inline lists as arrays of
+objects with the row type's own fields. Rich text is sanitised (nh3) before it is stored.
+"""
+
+import base64
+import binascii
+import datetime
+
+import nh3
+from django.core.exceptions import FieldDoesNotExist
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+from wagtail.rich_text import RichText
+
+from ...text import fold
+from .. import errors
+
+MAX_UPLOAD = 10 * 1024 * 1024
+METADATA = {"@type", "title", "description", "id"}
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a",
+    "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+class Problems:
+    def __init__(self):
+        self.items = []
+
+    def add(self, field, message):
+        self.items.append({"field": field, "message": str(message)})
+
+    def raise_if_any(self):
+        if self.items:
+            message = "; ".join(f"{e['field']}: {e['message']}" for e in self.items)
+            raise errors.APIError(400, message, self.items)
+
+
+def clean_html(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}})
+
+
+def slug_for(title: str) -> str:
+    return slugify(fold(title))[:255] or "trang"
+
+
+def apply(page, data: dict, creating: bool) -> list:
+    """Set the body's values on `page`; return the inline rows to attach (name, rows)."""
+    problems = Problems()
+    api_fields = list(getattr(page, "api_fields", ()))
+    inline = []
+    for key in data:
+        if key not in METADATA and key not in api_fields and not key.startswith("@"):
+            problems.add(key, _("unknown field"))
+    title = data.get("title", None if not creating else "")
+    if title is not None:
+        if not isinstance(title, str) or not title.strip():
+            problems.add("title", _("is required"))
+        else:
+            page.title = title.strip()[:255]
+    if "id" in data or creating:
+        slug = data.get("id") or (slug_for(page.title) if page.title else "")
+        if not isinstance(slug, str) or slug != slugify(slug) or not slug:
+            problems.add("id", _("use lower-case letters, digits and hyphens"))
+        else:
+            page.slug = slug
+    if "description" in data:
+        _set_description(page, data["description"], problems)
+    for name in api_fields:
+        if name not in data:
+            continue
+        field = page._meta.get_field(name)
+        if field.one_to_many:
+            rows = _rows(field, data[name], problems, name)
+            if rows is not None:
+                inline.append((name, rows))
+            continue
+        _set(page, field, name, data[name], problems)
+    problems.raise_if_any()
+    return inline
+
+
+def _set_description(page, value, problems):
+    if not isinstance(value, str):
+        problems.add("description", _("must be text"))
+        return
+    name = getattr(type(page), "api_description_field", None)
+    setattr(page, name or "search_description", value)
+
+
+def _set(obj, field, name, value, problems):
+    try:
+        converted = _convert(field, value)
+    except ValueError as exc:
+        problems.add(name, exc)
+        return
+    if field.many_to_many:
+        getattr(obj, name).set(converted)
+    else:
+        setattr(obj, name, converted)
+
+
+def _convert(field, value):
+    if value is None:
+        if not field.null and not isinstance(field, models.CharField | models.TextField):
+            raise ValueError(_("may not be empty"))
+        return "" if isinstance(field, models.CharField | models.TextField) else None
+    if isinstance(field, RichTextField):
+        return clean_html(_html(value))
+    if isinstance(field, StreamField):
+        return [("paragraph", RichText(clean_html(_html(value))))]
+    if isinstance(field, models.ForeignKey):
+        return _related(field.related_model, value)
+    if field.many_to_many:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(_("must be a list of text"))
+        return value
+    if isinstance(field, models.BooleanField):
+        if not isinstance(value, bool):
+            raise ValueError(_("must be true or false"))
+        return value
+    if isinstance(field, models.DateTimeField):
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+        if parsed is None:
+            raise ValueError(_("not a date and time (ISO 8601)"))
+        return parsed
+    if isinstance(field, models.DateField):
+        parsed = _date(value)
+        if parsed is None:
+            raise ValueError(_("not a date (YYYY-MM-DD)"))
+        return parsed
+    if isinstance(field, models.TimeField):
+        try:
+            return datetime.time.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ValueError(_("not a time (HH:MM)")) from None
+    if field.choices:
+        token = value.get("token") if isinstance(value, dict) else value
+        if token not in dict(field.flatchoices):
+            raise ValueError(_("must be one of %s") % ", ".join(dict(field.flatchoices)))
+        return token
+    if isinstance(field, models.CharField | models.TextField):
+        if not isinstance(value, str):
+            raise ValueError(_("must be text"))
+        if field.max_length and len(value) > field.max_length:
+            raise ValueError(_("at most %d characters") % field.max_length)
+        return value
+    if isinstance(field, models.IntegerField):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(_("must be a whole number"))
+        return value
+    raise ValueError(_("cannot be set through the API"))
+
+
+def _date(value):
+    try:
+        return parse_date(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _html(value) -> str:
+    if isinstance(value, dict):
+        value = value.get("data")
+    if not isinstance(value, str):
+        raise ValueError(_('must be HTML text or {"data": "<p>…</p>"}'))
+    return value
+
+
+def _related(model, value):
+    if issubclass(model, AbstractImage) or model._meta.label == "wagtaildocs.Document":
+        return _upload(model, value)
+    token = value.get("token") if isinstance(value, dict) else value
+    if not isinstance(token, str | int) or isinstance(token, bool):
+        raise ValueError(_("give the token of one of the choices"))
+    lookup = {"code": token} if _has_field(model, "code") else {"pk": token}
+    found = model._default_manager.filter(**lookup).first()
+    if found is None:
+        raise ValueError(_("unknown choice %r") % token)
+    return found
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _upload(model, value):
+    if isinstance(value, int) and not isinstance(value, bool):
+        found = model._default_manager.filter(pk=value).first()
+        if found is None:
+            raise ValueError(_("unknown file %r") % value)
+        return found
+    if not isinstance(value, dict) or "data" not in value:
+        raise ValueError(_('send {"data": <base64>, "encoding": "base64", "filename": …}'))
+    if value.get("encoding", "base64") != "base64":
+        raise ValueError(_("only base64 encoding is accepted"))
+    filename = value.get("filename") or "tep"
+    try:
+        content = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, TypeError, ValueError):
+        raise ValueError(_("the data is not valid base64")) from None
+    if not content or len(content) > MAX_UPLOAD:
+        raise ValueError(_("the file must be between 1 byte and 10 MB"))
+    upload = ContentFile(content, name=filename)
+    if issubclass(model, AbstractImage):
+        from PIL import Image as PILImage
+
+        try:
+            PILImage.open(upload).verify()
+        except Exception:
+            raise ValueError(_("not an image Pillow can read")) from None
+        upload.seek(0)
+        return get_image_model().objects.create(title=value.get("title") or filename, file=upload)
+    return model.objects.create(title=value.get("title") or filename, file=upload)
+
+
+def _rows(field, value, problems, name):
+    model = field.related_model
+    if not isinstance(value, list):
+        problems.add(name, _("must be a list"))
+        return None
+    rows = []
+    for i, item in enumerate(value):
+        where = f"{name}[{i}]"
+        if not isinstance(item, dict):
+            problems.add(where, _("must be an object"))
+            continue
+        row = model()
+        for key in item:
+            if key not in model.api_fields:
+                problems.add(f"{where}.{key}", _("unknown field"))
+        for key in model.api_fields:
+            if key in item:
+                _set(row, model._meta.get_field(key), key, item[key], _Prefixed(problems, where))
+        rows.append(row)
+    return rows
+
+
+class _Prefixed:
+    def __init__(self, problems, prefix):
+        self.problems, self.prefix = problems, prefix
+
+    def add(self, field, message):
+        self.problems.add(f"{self.prefix}.{field}", message)

@@ -1,0 +1,177 @@
+"""Creating, updating and deleting through /++api++/, with the admin's permissions and rules."""
+
+import base64
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from PIL import Image as PILImage
+
+from news.models import NewsPage
+
+from ...utils import make_news
+from ..test_editorial import person, section
+from .test_workflow import call, login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def laocai(db):
+    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
+    return {
+        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
+        "other": person("ctv-cspl", "ctv-cspl"),
+        "thuky": person("thuky", "thu-ky"),
+    }
+
+
+def photo_b64():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (120, 80), (200, 20, 20)).save(buffer, "JPEG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def news_body(**extra):
+    return {
+        "@type": "NewsPage",
+        "title": "Công đoàn thăm công nhân khó khăn",
+        "description": "Sáng 24/11, Ban Tuyên giáo - Nữ công thăm 20 công nhân.",
+        "kind": "tin",
+        "unit": "tuyen-giao-nu-cong",
+        "authors": "Ngô Hoàng Lan",
+        "body": {"data": "<p>Nội dung <script>alert(1)</script><strong>chính</strong></p>"},
+        "tags": ["thăm hỏi", "công nhân"],
+        "photos": [
+            {
+                "image": {"data": photo_b64(), "encoding": "base64", "filename": "anh.jpg"},
+                "caption": "Trao quà cho công nhân",
+                "credit": "Ban TG-NC",
+            }
+        ],
+        **extra,
+    }
+
+
+def column_url():
+    return "/++api++" + section("tuyen-giao-nu-cong").get_url()
+
+
+def test_a_contributor_creates_a_news_item_with_a_photo_and_submits_it(client, laocai):
+    ctv = login(client, "ctv-tuyengiao")
+    response = call(client, "post", column_url(), ctv, news_body())
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert response["Location"] == data["@id"]
+    assert data["@id"].endswith("/cong-doan-tham-cong-nhan-kho-khan/")
+    assert data["review_state"] == "private"
+    assert data["description"].startswith("Sáng 24/11")
+    assert (
+        "<script>" not in data["body"]["data"] and "<strong>chính</strong>" in data["body"]["data"]
+    )
+    assert data["photos"][0]["caption"] == "Trao quà cho công nhân"
+    assert data["photos"][0]["image"]["width"] == 120
+    assert sorted(data["tags"]) == ["công nhân", "thăm hỏi"]
+    page = NewsPage.objects.get(slug="cong-doan-tham-cong-nhan-kho-khan")
+    assert page.owner.username == "ctv-tuyengiao" and not page.live
+    url = "/++api++" + page.get_url()
+    assert call(client, "get", url).status_code == 404  # a draft is nobody else's business
+    entry = call(client, "post", f"{url}@workflow/submit", ctv).json()
+    assert entry["review_state"] == "pending"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"colour": "đỏ"}, "colour"),
+        ({"featured": "có"}, "featured"),
+        ({"kind": "phong-su"}, "kind"),
+        ({"unit": "khong-co"}, "unit"),
+        ({"title": ""}, "title"),
+        ({"@type": "QuestionPage"}, "@type"),
+        ({"@type": "NoSuchPage"}, "@type"),
+        ({"photos": [{"image": {"data": "không phải base64"}, "caption": "x"}]}, "photos[0].image"),
+        ({"authors": "x" * 300}, "authors"),
+    ],
+)
+def test_bad_input_names_the_field_and_saves_nothing(client, laocai, change, field):
+    before = NewsPage.objects.count()
+    response = call(
+        client, "post", column_url(), login(client, "ctv-tuyengiao"), news_body(**change)
+    )
+    assert response.status_code == 400, response.json()
+    assert response.json()["type"] == "BadRequest"
+    assert field in [e["field"] for e in response.json()["errors"]]
+    assert NewsPage.objects.count() == before
+
+
+def test_malformed_json_is_a_400(client, laocai):
+    response = client.post(
+        column_url(),
+        "{not json",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=login(client, "ctv-tuyengiao")["HTTP_AUTHORIZATION"],
+    )
+    assert response.status_code == 400 and response.json()["type"] == "BadRequest"
+
+
+def test_who_may_create(client, laocai):
+    assert call(client, "post", column_url(), body=news_body()).status_code == 401
+    response = call(client, "post", column_url(), login(client, "ctv-cspl"), news_body())
+    assert response.status_code in (403, 404)  # not their column: they may not see its drafts
+    response = call(client, "post", column_url(), login(client, "thuky"), news_body())
+    assert response.status_code == 403
+
+
+def test_update_makes_a_new_draft_and_keeps_the_live_version(client, laocai):
+    live = make_news(section("tuyen-giao-nu-cong"), "Tin đã đăng")
+    url = "/++api++" + live.get_url()
+    ctv = login(client, "ctv-tuyengiao")
+    read = call(client, "get", url, ctv)
+    tag = read["ETag"]
+    response = client.patch(
+        url,
+        json.dumps({"title": "Tin đã đăng (sửa)"}),
+        content_type="application/json",
+        HTTP_IF_MATCH='W/"cu"',
+        **ctv,
+    )
+    assert response.status_code == 412 and response.json()["type"] == "PreconditionFailed"
+    response = client.patch(
+        url,
+        json.dumps({"title": "Tin đã đăng (sửa)"}),
+        content_type="application/json",
+        HTTP_IF_MATCH=tag,
+        **ctv,
+    )
+    assert response.status_code == 204
+    assert call(client, "get", url, ctv).json()["title"] == "Tin đã đăng (sửa)"
+    assert call(client, "get", url).json()["title"] == "Tin đã đăng"  # readers: still live one
+    response = client.patch(
+        url,
+        json.dumps({"description": "Sapo mới"}),
+        content_type="application/json",
+        HTTP_PREFER="return=representation",
+        **ctv,
+    )
+    assert response.status_code == 200
+    assert response.json()["description"] == response.json()["lead"] == "Sapo mới"
+
+
+def test_conditional_get(client, laocai):
+    live = make_news(section("tuyen-giao-nu-cong"), "Tin đã đăng")
+    url = "/++api++" + live.get_url()
+    first = call(client, "get", url)
+    again = client.get(url, HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    listing = call(client, "get", column_url())
+    assert client.get(column_url(), HTTP_IF_NONE_MATCH=listing["ETag"]).status_code == 304
+
+
+def test_delete(client, laocai):
+    draft = make_news(section("tuyen-giao-nu-cong"), "Bản nháp", live=False)
+    url = "/++api++" + draft.get_url()
+    assert call(client, "delete", url, login(client, "thuky")).status_code in (403, 404)
+    assert call(client, "delete", url, login(client, "ctv-tuyengiao")).status_code == 204
+    assert not NewsPage.objects.filter(pk=draft.pk).exists()
