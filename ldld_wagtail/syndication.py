@@ -8,6 +8,7 @@ Rows are written in the transaction that makes the change. On SQLite (IMMEDIATE 
 writers are serialised, so ids grow in commit order and a cursor never skips a row.
 """
 
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_noop
@@ -45,6 +46,24 @@ def was_syndicated(uid: str) -> bool:
 
 
 def record(page, kind: str, reason: str = "", uid: str | None = None, url: str | None = None):
+    with transaction.atomic():
+        _serialise_writers()
+        return _create(page, kind, reason, uid, url)
+
+
+def _serialise_writers():
+    """Make change ids commit in order, so that a consumer's cursor never passes a change that
+    is not committed yet. PostgreSQL hands out sequence values before commit: two overlapping
+    publishes could commit ids 6 then 5, and a reader between them would skip 5. Writers take
+    the table's EXCLUSIVE lock (readers are not blocked) until their transaction ends. SQLite
+    already has one writer at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(SyndicationChange._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
+
+
+def _create(page, kind, reason, uid, url):
     return SyndicationChange.objects.create(
         page=page if page is not None and page.pk else None,
         uid=uid or _uid(page),
