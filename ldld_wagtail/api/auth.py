@@ -109,5 +109,26 @@ class BearerAuthentication(authentication.BaseAuthentication):
         return 'Bearer realm="api"'
 
 
+class BasicAuthentication(authentication.BasicAuthentication):
+    """HTTP Basic with the portal's accounts, for scripts (plone.restapi accepts it too).
+
+    Failed attempts count against the same per-address limit as `@login`."""
+
+    def authenticate(self, request):
+        from .throttles import LoginAddressThrottle
+
+        throttle = LoginAddressThrottle()
+        key = f"{throttle.get_cache_key(request, None)}:basic-failures"
+        failures = cache.get(key, 0)
+        limit, period = throttle.parse_rate(throttle.get_rate())
+        if failures >= limit:
+            raise exceptions.Throttled(wait=period)
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            cache.set(key, failures + 1, period)
+            raise
+
+
 class SessionAuthentication(authentication.SessionAuthentication):
     """The admin's session (a browser front end on the same site), with CSRF on writes."""

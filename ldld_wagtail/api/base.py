@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import errors
-from .auth import BearerAuthentication, SessionAuthentication
+from .auth import BasicAuthentication, BearerAuthentication, SessionAuthentication
 
 
 def etag(data) -> str:
@@ -28,7 +28,7 @@ class Service(APIView):
     """An endpoint. `self.context` is the page the URL names (None above the site root),
     `self.subpath` the path segments after the endpoint's name."""
 
-    authentication_classes = [BearerAuthentication, SessionAuthentication]
+    authentication_classes = [BearerAuthentication, BasicAuthentication, SessionAuthentication]
     permission_classes = []
     renderer_classes = [UnicodeJSONRenderer]
     parser_classes = [JSONParser]

@@ -1,6 +1,6 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
-from . import auth, content, navigation, search, syndication, workflow
+from . import auth, content, navigation, openapi, search, syndication, workflow
 
 SERVICES = {
     "": content.ContentService,
@@ -15,10 +15,12 @@ SERVICES = {
     "translations": navigation.TranslationsService,
     "syndication": syndication.SyndicationService,
     "workflow": workflow.WorkflowService,
+    "openapi": openapi.OpenAPIService,
+    "docs": openapi.DocsService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
-SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication"}
+SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication", "openapi", "docs"}
 
 # Site-only endpoints that need no context page: the site root is not even looked up.
-CONTEXT_FREE = {"syndication"}
+CONTEXT_FREE = {"syndication", "openapi", "docs"}

@@ -1,0 +1,290 @@
+"""The OpenAPI 3 description of `/++api++/`, built from the endpoint table and the page types.
+
+Content schemas come from the same JSON Schemas `@types/<type>` serves, so the document and the
+API cannot drift apart; `tests/ldld_wagtail/api/test_openapi.py` checks every registered
+endpoint is described and runs a schema-driven fuzz pass against it.
+"""
+
+from django.utils.translation import gettext as _
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+BATCH_PARAMS = [
+    {"name": "b_start", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "b_size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+]
+PATH = {
+    "name": "path",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": "Page path below the site root, e.g. tuyen-giao-nu-cong/mot-tin",
+}
+TRANSITIONS = [
+    "submit", "retract", "route", "approve", "return", "publish", "unpublish", "take_down",
+    "restore",
+]  # fmt: skip
+
+
+def _json(schema, description="OK"):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes):
+    names = {400: "Bad request", 401: "Not logged in", 403: "Forbidden", 404: "Not found",
+             409: "Conflict", 412: "Precondition failed", 429: "Too many requests"}  # fmt: skip
+    return {str(c): _json(ERROR, names[c]) for c in codes}
+
+
+def _op(summary, responses, params=(), body=None, secure=False, tag="content"):
+    op = {"summary": summary, "tags": [tag], "parameters": list(params), "responses": responses}
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if secure:
+        op["security"] = [{"bearer": []}, {"basic": []}]
+    return op
+
+
+def _obj(**props):
+    return {"type": "object", "properties": props}
+
+
+def document(request) -> dict:
+    from wagtail.models import Page, get_page_models
+
+    from .serializers.schema import schema as type_schema
+
+    def vocabulary_url(name):
+        return request.build_absolute_uri(f"/++api++/@vocabularies/{name}")
+
+    types = {m.__name__: type_schema(m, vocabulary_url) for m in get_page_models() if m is not Page}
+    content = {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in sorted(types)]}
+    summary = _obj(**{k: {"type": "string"} for k in ("@id", "@type", "UID", "title",
+                   "description", "review_state", "type_title")})  # fmt: skip
+    listing = _obj(
+        **{"@id": {"type": "string"}, "items_total": {"type": "integer"}},
+        items={"type": "array", "items": summary},
+        batching=_obj(**{k: {"type": "string"} for k in ("@id", "first", "last", "next", "prev")}),
+    )
+    entry = _obj(**{k: {"type": ["string", "null"]} for k in
+                    ("action", "actor", "comments", "review_state", "time", "title")})  # fmt: skip
+    transition_body = _obj(
+        comment={"type": "string"},
+        field={"type": "string", "description": _("route: the field's code")},
+        reason={"type": "string", "description": _("take_down: why")},
+        category={"type": "string", "enum": ["quality", "accuracy", "rights", "other"]},
+    )
+    search_params = BATCH_PARAMS + [
+        {"name": n, "in": "query", "schema": {"type": "string"}}
+        for n in (
+            "SearchableText",
+            "portal_type",
+            "path.query",
+            "path.depth",
+            "review_state",
+            "effective.query",
+            "effective.range",
+            "sort_on",
+            "sort_order",
+            "metadata_fields",
+            "fullobjects",
+        )  # fmt: skip
+    ]
+    read_errors = _errors(400, 401, 404)
+    anything = {"type": "object"}
+    workflow_info = _obj(
+        history={"type": "array", "items": entry},
+        state=_obj(id={"type": "string"}, title={"type": "string"}),
+        transitions={
+            "type": "array",
+            "items": _obj(**{"@id": {"type": "string"}, "title": {"type": "string"}}),
+        },
+    )
+    transition = {
+        "name": "transition",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "enum": TRANSITIONS},
+    }
+    type_param = {
+        "name": "type",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "enum": sorted(types)},
+    }
+    name_param = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
+    since = {"name": "since", "in": "query", "schema": {"type": "string"}}
+    depth = {"name": "expand.navigation.depth", "in": "query", "schema": {"type": "integer"}}
+    expand = {"name": "expand", "in": "query", "schema": {"type": "string"}}
+    token = _json(_obj(token={"type": "string"}))
+    login_body = {**_obj(login={"type": "string"}, password={"type": "string"})}
+    login_body["required"] = ["login", "password"]
+    not_modified = {"304": {"description": "Not modified"}}
+    paths = {
+        "/++api++/{path}": {
+            "get": _op(
+                _("Read a page (containers list their items in batches)"),
+                {"200": _json(content), **not_modified, **read_errors},
+                [PATH, *BATCH_PARAMS, expand],
+            ),
+            "post": _op(
+                _("Create a draft page under this one"),
+                {"201": _json(content, "Created"), **_errors(400, 401, 403, 404)},
+                [PATH],
+                body=content,
+                secure=True,
+            ),
+            "patch": _op(
+                _("Save a new revision of this page"),
+                {
+                    "204": {"description": "Saved"},
+                    "200": _json(content),
+                    **_errors(400, 401, 403, 404, 412),
+                },
+                [PATH],
+                body=content,
+                secure=True,
+            ),
+            "delete": _op(
+                _("Delete this page"),
+                {"204": {"description": "Deleted"}, **_errors(401, 403, 404, 412)},
+                [PATH],
+                secure=True,
+            ),
+        },
+        "/++api++/{path}/@workflow": {
+            "get": _op(
+                _("State, history and the transitions the caller may take"),
+                {"200": _json(workflow_info), **read_errors},
+                [PATH],
+                tag="workflow",
+            )
+        },
+        "/++api++/{path}/@workflow/{transition}": {
+            "post": _op(
+                _("Take a workflow transition"),
+                {"200": _json(entry), **_errors(400, 401, 403, 404)},
+                [PATH, transition],
+                body=transition_body,
+                secure=True,
+                tag="workflow",
+            )
+        },
+        "/++api++/@search": {
+            "get": _op(
+                _("Search the pages the caller may see"),
+                {"200": _json(listing), **read_errors},
+                search_params,
+                tag="search",
+            )
+        },
+        "/++api++/@login": {
+            "post": _op(
+                _("Log in: a JWT for the Authorization header"),
+                {"200": token, **_errors(400, 401, 429)},
+                body=login_body,
+                tag="auth",
+            )
+        },
+        "/++api++/@login-renew": {
+            "post": _op(
+                _("A fresh token for the logged-in caller"),
+                {"200": token, **_errors(401)},
+                secure=True,
+                tag="auth",
+            )
+        },
+        "/++api++/@logout": {
+            "post": _op(
+                _("Revoke the caller's token"),
+                {"204": {"description": "Logged out"}, **_errors(400, 401)},
+                secure=True,
+                tag="auth",
+            )
+        },
+        "/++api++/@site": {"get": _op(_("Site-wide facts"), {"200": _json(anything)}, tag="site")},
+        "/++api++/@navigation": {
+            "get": _op(_("The menu"), {"200": _json(anything), **read_errors}, [depth], tag="site")
+        },
+        "/++api++/{path}/@breadcrumbs": {
+            "get": _op(
+                _("Breadcrumbs of a page"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="site",
+            )
+        },
+        "/++api++/{path}/@translations": {
+            "get": _op(
+                _("The page in other languages"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="site",
+            )
+        },
+        "/++api++/@types": {
+            "get": _op(
+                _("Page types and whether the caller may add them"),
+                {"200": _json({"type": "array"})},
+                tag="types",
+            )
+        },
+        "/++api++/@types/{type}": {
+            "get": _op(
+                _("JSON Schema of a page type"),
+                {"200": _json(anything), **read_errors},
+                [type_param],
+                tag="types",
+            )
+        },
+        "/++api++/@vocabularies/{name}": {
+            "get": _op(
+                _("Terms of a vocabulary"),
+                {"200": _json(listing), **read_errors},
+                [name_param, *BATCH_PARAMS],
+                tag="types",
+            )
+        },
+        "/++api++/@syndication": {
+            "get": _op(
+                _("Changes for the national union portal"),
+                {"200": _json(anything), **_errors(400, 401, 403)},
+                [since, *BATCH_PARAMS],
+                secure=True,
+                tag="syndication",
+            )
+        },
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": _("Trade union portal API"),
+            "version": "1",
+            "description": _(
+                "plone.restapi's wire format over the portal's pages. Anonymous callers see "
+                "published, public pages only."
+            ),
+        },
+        "servers": [{"url": request.build_absolute_uri("/").rstrip("/")}],
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["type", "message"],
+                    "properties": {
+                        "type": {"type": "string"},
+                        "message": {"type": "string"},
+                        "errors": {
+                            "type": "array",
+                            "items": _obj(field={"type": "string"}, message={"type": "string"}),
+                        },
+                    },
+                },  # fmt: skip
+                **types,
+            },
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "basic": {"type": "http", "scheme": "basic"},
+            },
+        },
+    }
