@@ -1,6 +1,6 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
-from . import auth, content, navigation, search, syndication, workflow
+from . import auth, content, navigation, search, syndication, types, vocabularies, workflow
 
 SERVICES = {
     "": content.ContentService,
@@ -15,6 +15,8 @@ SERVICES = {
     "translations": navigation.TranslationsService,
     "syndication": syndication.SyndicationService,
     "workflow": workflow.WorkflowService,
+    "types": types.TypesService,
+    "vocabularies": vocabularies.VocabulariesService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
