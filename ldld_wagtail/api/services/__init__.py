@@ -1,6 +1,16 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
-from . import auth, content, navigation, search, syndication, types, vocabularies, workflow
+from . import (
+    auth,
+    content,
+    history,
+    navigation,
+    search,
+    syndication,
+    types,
+    vocabularies,
+    workflow,
+)
 
 SERVICES = {
     "": content.ContentService,
@@ -15,6 +25,7 @@ SERVICES = {
     "translations": navigation.TranslationsService,
     "syndication": syndication.SyndicationService,
     "workflow": workflow.WorkflowService,
+    "history": history.HistoryService,
     "types": types.TypesService,
     "vocabularies": vocabularies.VocabulariesService,
 }
