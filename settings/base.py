@@ -196,6 +196,13 @@ FORMAT_MODULE_PATH = ["ldld_wagtail.formats"]
 LDLD_API_TOKEN_HOURS = int(os.environ.get("LDLD_API_TOKEN_HOURS", "12"))
 LDLD_API_LOGIN_RATE = "10/min"
 LDLD_API_LOGIN_ADDRESS_RATE = "30/min"
+# `@vocabularies/<name>` from the site's fields: choices, or the tags used on public pages.
+LDLD_API_VOCABULARIES = {
+    "document_types": "documents.DirectiveDocumentPage.doc_type",
+    "issuer_levels": "documents.DirectiveDocumentPage.issuer_level",
+    "news_kinds": "news.NewsPage.kind",
+    "topics": "news.NewsPage.tags",
+}
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "ldld_wagtail.api.errors.handle",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",

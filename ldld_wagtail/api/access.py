@@ -44,6 +44,11 @@ def can_see(page, user) -> bool:
     (who may take items down) every page in their reach, withdrawn ones included."""
     if page.live and not is_restricted(page):
         return True
+    return is_responsible(page, user)
+
+
+def is_responsible(page, user) -> bool:
+    """Editors who may edit the page, and the board who may take it down."""
     if not is_editor(user):
         return False
     from ..takedown import can_take_down

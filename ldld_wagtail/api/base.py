@@ -9,7 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import errors
+from . import access, errors
 from .auth import BasicAuthentication, BearerAuthentication, SessionAuthentication
 
 
@@ -73,6 +73,12 @@ class Service(APIView):
         from .serializers.content import page_url
 
         return page_url(self.request, self.context)
+
+    def visible_context(self):
+        """The context page, or a 404 for a caller who may not see it."""
+        if self.context is None or not access.can_see(self.context, self.request.user):
+            raise errors.not_found(self.request.build_absolute_uri())
+        return self.context
 
     def json_body(self) -> dict:
         data = self.request.data

@@ -1,6 +1,17 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
-from . import auth, content, navigation, openapi, search, syndication, workflow
+from . import (
+    auth,
+    content,
+    history,
+    navigation,
+    openapi,
+    search,
+    syndication,
+    types,
+    vocabularies,
+    workflow,
+)
 
 SERVICES = {
     "": content.ContentService,
@@ -17,6 +28,9 @@ SERVICES = {
     "workflow": workflow.WorkflowService,
     "openapi": openapi.OpenAPIService,
     "docs": openapi.DocsService,
+    "history": history.HistoryService,
+    "types": types.TypesService,
+    "vocabularies": vocabularies.VocabulariesService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.

@@ -39,30 +39,30 @@ def comment_of(entry) -> str:
     return data.get("comment") or data.get("reason") or ""
 
 
-def history(page) -> list:
-    entries = (
+def entries(page) -> list:
+    """(log entry, transition, state after it) for the page's workflow history, oldest first."""
+    found = (
         PageLogEntry.objects.filter(page=page, action__in=list(HISTORY))
         .select_related("user")
         .order_by("timestamp", "pk")
     )
-    entries = list(entries)
-    out = []
-    covered = _covered_approvals(entries)
-    for entry in entries:
-        if entry.pk in covered:
-            continue
-        transition, state = HISTORY[entry.action]
-        out.append(
-            {
-                "action": transition,
-                "actor": actor(entry),
-                "comments": comment_of(entry),
-                "review_state": state,
-                "time": iso(entry.timestamp),
-                "title": str(STATE_TITLES[state]),
-            }
-        )
-    return out
+    found = list(found)
+    covered = _covered_approvals(found)
+    return [(e, *HISTORY[e.action]) for e in found if e.pk not in covered]
+
+
+def history(page) -> list:
+    return [
+        {
+            "action": transition,
+            "actor": actor(entry),
+            "comments": comment_of(entry),
+            "review_state": state,
+            "time": iso(entry.timestamp),
+            "title": str(STATE_TITLES[state]),
+        }
+        for entry, transition, state in entries(page)
+    ]
 
 
 def _covered_approvals(entries) -> set:
