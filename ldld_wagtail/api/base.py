@@ -39,7 +39,11 @@ class Service(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Conditional GET: every successful read carries an ETag; a match answers 304."""
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and isinstance(response, Response)
+        ):
             tag = etag(response.data)
             response["ETag"] = tag
             response["Vary"] = "Accept, Authorization, Cookie"
