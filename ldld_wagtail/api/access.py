@@ -32,7 +32,11 @@ def editable_q(user) -> Q | None:
 def visible_q(user) -> Q:
     public = Q(live=True) & public_q()
     editable = editable_q(user)
-    return public if editable is None else public | editable
+    if editable is None:
+        return public
+    if not editable:
+        return Q()  # a superuser edits everything (and `public | Q()` would be just `public`)
+    return public | editable
 
 
 def visible(queryset, user):

@@ -10,22 +10,24 @@ DEFAULT_SIZE = 25
 MAX_SIZE = 1000
 
 
-def _int(request, name, default, low, high):
-    raw = request.query_params.get(name)
+def _int(source, name, default, low, high):
+    raw = source.get(name)
     if raw in (None, ""):
         return default
     try:
         number = int(raw)
-    except ValueError:
+    except (TypeError, ValueError):
         raise errors.field_error(name, _("must be a whole number")) from None
     if not low <= number <= high:
         raise errors.field_error(name, _("must be between %(low)s and %(high)s") % locals())
     return number
 
 
-def params(request) -> tuple[int, int]:
-    start = _int(request, "b_start", 0, 0, 10**9)
-    size = _int(request, "b_size", DEFAULT_SIZE, 1, MAX_SIZE)
+def params(request, source=None) -> tuple[int, int]:
+    """`b_start` and `b_size` from the query string, or from `source` (a JSON body)."""
+    source = request.query_params if source is None else source
+    start = _int(source, "b_start", 0, 0, 10**9)
+    size = _int(source, "b_size", DEFAULT_SIZE, 1, MAX_SIZE)
     return start, size
 
 

@@ -2,9 +2,11 @@
 
 `SearchableText` goes through the portal's accent-insensitive index (`cong doan` finds
 *Công đoàn*), ranked; other criteria filter Wagtail's page table. Either way a batch costs
-the same handful of queries whatever its size.
+the same handful of queries whatever its size. `@querystring-search` asks the same questions
+in another syntax: both turn their request into `Criteria` and share `CatalogService`.
 """
 
+import dataclasses
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -38,81 +40,104 @@ def page_types() -> dict:
     return {m.__name__: m for m in get_page_models() if m is not Page}
 
 
-class SearchService(Service):
-    def get(self, request):
-        start, size = batching.params(request)
-        query = request.query_params
-        pages = self.filtered(query)
-        text = query.get("SearchableText", "").strip()
-        if text:
+@dataclasses.dataclass
+class Criteria:
+    """What a catalog query asks for, whatever its syntax. `base` None means the context."""
+
+    types: list = dataclasses.field(default_factory=list)
+    base: Page | None = None
+    depth: int | None = None
+    states: set = dataclasses.field(default_factory=set)
+    effective_min: datetime.datetime | None = None
+    effective_max: datetime.datetime | None = None
+    text: str = ""
+    exclude: Page | None = None
+    sort_on: str = "path"
+    sort_order: str = "ascending"
+
+
+class CatalogService(Service):
+    def answer(self, criteria, url, start, size, fullobjects=False, metadata=(), limit=None):
+        """The batched body for the pages matching `criteria`; `limit` caps the total."""
+        request = self.request
+        pages = self.filtered(criteria)
+        if limit is not None:
+            size = max(0, min(size, limit - start))
+        if criteria.text:
             total, hits = fulltext.search(
-                text, self.language, offset=start, limit=size, pages=pages
+                criteria.text, self.language, offset=start, limit=size, pages=pages
             )
             ids = [h.page_id for h in hits]
             by_id = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
             batch = [by_id[i] for i in ids if i in by_id]
         else:
-            pages = pages.order_by(*self.ordering(query))
+            pages = pages.order_by(*self.ordering(criteria))
             total = pages.count()
-            batch = list(pages[start : start + size].specific()) if total else []
-        url = self.api_url("@search")
+            batch = list(pages[start : start + size].specific()) if total and size else []
+        if limit is not None:
+            total = min(total, limit)
         data = {"@id": url, "items_total": total}
-        if query.get("fullobjects") not in (None, "", "0", "false"):
+        if fullobjects:
             prefetch_full(batch)
             data["items"] = [
                 full(request, p, request.user, None, page_url(request, p), state)
                 for p, state in zip(batch, self.states(batch), strict=True)
             ]
         else:
-            data["items"] = summaries(
-                request, batch, request.user, query.getlist("metadata_fields")
-            )
-        links = batching.links(request, url, start, size, total)
+            data["items"] = summaries(request, batch, request.user, metadata)
+        links = batching.links(request, url, start, size or 1, total)
         if links:
             data["batching"] = links
-        return Response(data)
+        return data
 
     def states(self, batch):
         states = access.review_states(batch, self.request.user)
         return [states[p.pk] for p in batch]
 
-    def filtered(self, query):
+    def filtered(self, criteria):
         user = self.request.user
         pages = access.visible(Page.objects.all(), user)
         root = self.chain[0]
         pages = pages.filter(path__startswith=root.path)
 
-        types = query.getlist("portal_type")
-        if types:
-            known = page_types()
-            unknown = [t for t in types if t not in known]
-            if unknown:
-                raise errors.field_error("portal_type", _("unknown type %r") % unknown[0])
-            cts = ContentType.objects.get_for_models(*[known[t] for t in types]).values()
+        if criteria.types:
+            cts = ContentType.objects.get_for_models(*criteria.types).values()
             pages = pages.filter(content_type__in=list(cts))
 
-        base = self.context
-        path = query.get("path.query") or query.get("path")
-        if path:
-            base = self.page_at(path)
-        depth = query.get("path.depth")
-        if base.pk != root.pk or depth:
+        base = criteria.base or self.context
+        if base.pk != root.pk or criteria.depth is not None:
             pages = pages.filter(path__startswith=base.path)
-            if depth:
-                if not depth.isdigit():
-                    raise errors.field_error("path.depth", _("must be a whole number"))
-                pages = pages.filter(depth__lte=base.depth + int(depth))
+            if criteria.depth is not None:
+                pages = pages.filter(depth__lte=base.depth + criteria.depth)
 
-        states = query.getlist("review_state")
-        if states:
-            bad = [s for s in states if s not in STATES]
-            if bad:
-                raise errors.field_error("review_state", _("unknown state %r") % bad[0])
-            pages = self.in_states(pages, set(states))
+        if criteria.states:
+            pages = self.in_states(pages, criteria.states)
+        if criteria.exclude is not None:
+            pages = pages.exclude(pk=criteria.exclude.pk)
 
-        return self.by_date(pages, query)
+        field = "first_published_at"
+        if criteria.effective_min is not None:
+            pages = pages.filter(**{f"{field}__gte": criteria.effective_min})
+        if criteria.effective_max is not None:
+            pages = pages.filter(**{f"{field}__lte": criteria.effective_max})
+        return pages
 
-    def page_at(self, path):
+    @staticmethod
+    def types(names, field):
+        known = page_types()
+        unknown = [t for t in names if t not in known]
+        if unknown:
+            raise errors.field_error(field, _("unknown type %r") % unknown[0])
+        return [known[t] for t in names]
+
+    @staticmethod
+    def review_states(states, field):
+        bad = [s for s in states if s not in STATES]
+        if bad:
+            raise errors.field_error(field, _("unknown state %r") % bad[0])
+        return set(states)
+
+    def page_at(self, path, field="path.query"):
         from urllib.parse import urlsplit
 
         from ...routing import resolve
@@ -122,7 +147,7 @@ class SearchService(Service):
             path = path[len("/++api++") :]
         resolved = resolve(self.request._request, path)
         if resolved is None or resolved[2]:
-            raise errors.field_error("path.query", _("no such path %r") % path)
+            raise errors.field_error(field, _("no such path %r") % path)
         return resolved[1]
 
     def in_states(self, pages, states):
@@ -145,38 +170,74 @@ class SearchService(Service):
             q |= Q(live=False) & ~Q(pk__in=withdrawn_ids) & ~Q(pk_text__in=pending_ids)
         return pages.filter(q)
 
-    def by_date(self, pages, query):
-        raw = query.getlist("effective.query")
-        if not raw:
-            return pages
-        moments = [self.moment(v) for v in raw]
-        kind = query.get("effective.range", "min")
-        field = "first_published_at"
-        if kind == "min":
-            return pages.filter(**{f"{field}__gte": moments[0]})
-        if kind == "max":
-            return pages.filter(**{f"{field}__lte": moments[0]})
-        if kind == "minmax" and len(moments) == 2:
-            return pages.filter(**{f"{field}__range": moments})
-        raise errors.field_error("effective.range", _("must be min, max or minmax (two dates)"))
-
     @staticmethod
-    def moment(text):
-        value = parse_datetime(text) or parse_date(text)
+    def moment(text, field="effective.query"):
+        value = parse_datetime(text) or parse_date(text) if isinstance(text, str) else None
         if value is None:
-            raise errors.field_error("effective.query", _("not a date: %r") % text)
+            raise errors.field_error(field, _("not a date: %r") % text)
         if isinstance(value, datetime.datetime):
             return value
         return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
-    def ordering(self, query):
-        sort_on = query.get("sort_on", "path")
+    @staticmethod
+    def sorting(sort_on, order):
+        """Checked `sort_on` and `sort_order` values."""
         if sort_on not in SORTS:
             raise errors.field_error("sort_on", _("cannot sort on %r") % sort_on)
-        order = query.get("sort_order", "ascending")
         if order not in ("ascending", "descending", "reverse"):
             raise errors.field_error("sort_order", _("must be ascending or descending"))
-        column = F(SORTS[sort_on])
-        if order == "ascending":
+        return sort_on, order
+
+    def ordering(self, criteria):
+        column = F(SORTS[criteria.sort_on])
+        if criteria.sort_order == "ascending":
             return [column.asc(nulls_first=True), "pk"]
         return [column.desc(nulls_last=True), "-pk"]
+
+
+class SearchService(CatalogService):
+    def get(self, request):
+        start, size = batching.params(request)
+        query = request.query_params
+        data = self.answer(
+            self.criteria(query),
+            self.api_url("@search"),
+            start,
+            size,
+            fullobjects=query.get("fullobjects") not in (None, "", "0", "false"),
+            metadata=query.getlist("metadata_fields"),
+        )
+        return Response(data)
+
+    def criteria(self, query):
+        criteria = Criteria(text=query.get("SearchableText", "").strip())
+        criteria.types = self.types(query.getlist("portal_type"), "portal_type")
+        path = query.get("path.query") or query.get("path")
+        if path:
+            criteria.base = self.page_at(path)
+        depth = query.get("path.depth")
+        if depth:
+            if not depth.isdigit():
+                raise errors.field_error("path.depth", _("must be a whole number"))
+            criteria.depth = int(depth)
+        criteria.states = self.review_states(query.getlist("review_state"), "review_state")
+        self.by_date(criteria, query)
+        criteria.sort_on, criteria.sort_order = self.sorting(
+            query.get("sort_on", "path"), query.get("sort_order", "ascending")
+        )
+        return criteria
+
+    def by_date(self, criteria, query):
+        raw = query.getlist("effective.query")
+        if not raw:
+            return
+        moments = [self.moment(v) for v in raw]
+        kind = query.get("effective.range", "min")
+        if kind == "min":
+            criteria.effective_min = moments[0]
+        elif kind == "max":
+            criteria.effective_max = moments[0]
+        elif kind == "minmax" and len(moments) == 2:
+            criteria.effective_min, criteria.effective_max = moments
+        else:
+            raise errors.field_error("effective.range", _("must be min, max or minmax (two dates)"))

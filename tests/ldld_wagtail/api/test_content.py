@@ -93,6 +93,8 @@ def test_an_editor_sees_the_draft(client, column):
     client.force_login(User.objects.create_superuser("admin", "a@example.vn", "pw"))
     data = get(client, "/++api++/tuyen-giao-nu-cong/ban-nhap/").json()
     assert data["review_state"] == "private"
+    found = get(client, "/++api++/@search?portal_type=NewsPage").json()
+    assert [i["title"] for i in found["items"]] == ["Bản nháp"]
 
 
 def test_errors_are_json_in_plone_format(client, column):

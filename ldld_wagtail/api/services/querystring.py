@@ -1,0 +1,132 @@
+"""`@querystring-search`: plone.app.querystring's criteria (`{"i", "o", "v"}`), POSTed as JSON
+or sent with GET as `?query=<the same JSON>`, answered by the `@search` catalog."""
+
+import json
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
+
+from .. import batching, errors
+from .search import CatalogService, Criteria
+
+OP = "plone.app.querystring.operation."
+SELECTION = {OP + "selection.any", OP + "selection.is"}
+ABSOLUTE, RELATIVE = OP + "string.absolutePath", OP + "string.relativePath"
+CONTAINS = OP + "string.contains"
+LARGER, LESS, BETWEEN = OP + "date.largerThan", OP + "date.lessThan", OP + "date.between"
+
+# index -> the operations it takes
+OPERATIONS = {
+    "portal_type": SELECTION,
+    "review_state": SELECTION,
+    "path": {ABSOLUTE, RELATIVE},
+    "SearchableText": {CONTAINS},
+    "effective": {LARGER, LESS, BETWEEN},
+}
+
+
+def _listed(value):
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _boolean(value) -> bool:
+    return value in (True, 1) or str(value).lower() in ("1", "true", "yes", "on")
+
+
+class QuerystringSearchService(CatalogService):
+    def get(self, request):
+        raw = request.query_params.get("query", "")
+        body = None
+        for text in (raw, unquote(raw)):
+            try:
+                body = json.loads(text)
+                break
+            except ValueError:
+                continue
+        if isinstance(body, list):
+            body = {"query": body}
+        if not isinstance(body, dict):
+            raise errors.field_error("query", _("must be a JSON object"))
+        return self.search(body)
+
+    def post(self, request):
+        return self.search(self.json_body())
+
+    def search(self, body):
+        rows = body.get("query")
+        if not rows or not isinstance(rows, list):
+            raise errors.field_error("query", _("No query supplied."))
+        criteria = Criteria()
+        for row in rows:
+            self.apply(criteria, row)
+        if self.context.pk != self.chain[0].pk:
+            criteria.exclude = self.context  # as plone.restapi: the context is not its own hit
+        criteria.sort_on, criteria.sort_order = self.sorting(
+            body.get("sort_on") or "path", body.get("sort_order") or "ascending"
+        )
+        start, size = batching.params(self.request, body)
+        limit = body.get("limit")
+        if limit not in (None, ""):
+            try:
+                limit = int(limit)
+            except (TypeError, ValueError):
+                raise errors.field_error("limit", _("must be a whole number")) from None
+        else:
+            limit = None
+        metadata = body.get("metadata_fields") or []
+        data = self.answer(
+            criteria,
+            self.api_url("@querystring-search"),
+            start,
+            size,
+            fullobjects=_boolean(body.get("fullobjects", False)),
+            metadata=_listed(metadata),
+            limit=limit,
+        )
+        return Response(data)
+
+    def apply(self, criteria, row):
+        if not isinstance(row, dict):
+            raise errors.field_error("query", _("each criterion is {i, o, v}"))
+        index, operation, value = row.get("i"), row.get("o"), row.get("v")
+        if index not in OPERATIONS:
+            raise errors.field_error("query", _("unknown index %r") % index)
+        if operation not in OPERATIONS[index]:
+            raise errors.field_error(
+                index, _("unknown operation %(operation)r") % {"operation": operation}
+            )
+        if index == "portal_type":
+            criteria.types = self.types(_listed(value), index)
+        elif index == "review_state":
+            criteria.states = self.review_states(_listed(value), index)
+        elif index == "SearchableText":
+            criteria.text = str(value or "").strip()
+        elif index == "path":
+            self.path(criteria, operation, str(value or ""))
+        elif operation == BETWEEN:
+            if not isinstance(value, list) or len(value) != 2:
+                raise errors.field_error(index, _("give two dates"))
+            criteria.effective_min = self.moment(value[0], index)
+            criteria.effective_max = self.moment(value[1], index)
+        elif operation == LARGER:
+            criteria.effective_min = self.moment(value, index)
+        else:
+            criteria.effective_max = self.moment(value, index)
+
+    def path(self, criteria, operation, value):
+        path, _sep, depth = value.partition("::")
+        if depth:
+            try:
+                criteria.depth = int(depth)
+            except ValueError:
+                raise errors.field_error("path", _("must be a whole number")) from None
+            if criteria.depth < 0:
+                criteria.depth = None  # plone's -1: the whole subtree
+        if operation == RELATIVE:
+            here = urlsplit(self.context_url()).path
+            path = posixpath.normpath(posixpath.join(here, path or "."))
+        criteria.base = self.page_at(path or "/", "path")
