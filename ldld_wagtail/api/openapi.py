@@ -58,6 +58,12 @@ def document(request) -> dict:
 
     types = {m.__name__: type_schema(m, vocabulary_url) for m in get_page_models() if m is not Page}
     content = {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in sorted(types)]}
+    # What a client sends: `@type` plus that type's fields (see `@types/<type>`).
+    writable = {
+        "type": "object",
+        "properties": {"@type": {"type": "string", "enum": sorted(types)}},
+        "additionalProperties": True,
+    }
     summary = _obj(**{k: {"type": "string"} for k in ("@id", "@type", "UID", "title",
                    "description", "review_state", "type_title")})  # fmt: skip
     listing = _obj(
@@ -130,7 +136,7 @@ def document(request) -> dict:
                 _("Create a draft page under this one"),
                 {"201": _json(content, "Created"), **_errors(400, 401, 403, 404)},
                 [PATH],
-                body=content,
+                body=writable,
                 secure=True,
             ),
             "patch": _op(
@@ -141,7 +147,7 @@ def document(request) -> dict:
                     **_errors(400, 401, 403, 404, 412),
                 },
                 [PATH],
-                body=content,
+                body=writable,
                 secure=True,
             ),
             "delete": _op(
@@ -175,6 +181,34 @@ def document(request) -> dict:
                 {"200": _json(listing), **read_errors},
                 search_params,
                 tag="search",
+            )
+        },
+        "/++api++/{path}/@querystring-search": {
+            "post": _op(
+                _("Search with plone.app.querystring criteria"),
+                {"200": _json(listing), **read_errors},
+                [PATH],
+                body=_obj(
+                    query={
+                        "type": "array",
+                        "items": _obj(i={"type": "string"}, o={"type": "string"}, v={}),
+                    },
+                    sort_on={"type": "string"},
+                    sort_order={"type": "string"},
+                    b_start={"type": "integer"},
+                    b_size={"type": "integer"},
+                    fullobjects={"type": "boolean"},
+                ),
+                tag="search",
+            )
+        },
+        "/++api++/{path}/@history": {
+            "get": _op(
+                _("Revisions and workflow steps of a page"),
+                {"200": _json({"type": "array"}), **read_errors, **_errors(403)},
+                [PATH],
+                secure=True,
+                tag="workflow",
             )
         },
         "/++api++/@login": {
