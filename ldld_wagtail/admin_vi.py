@@ -9,6 +9,10 @@ INSTALLED_APPS). Only the Vietnamese catalogue gives them a translation.
 from django.utils.translation import gettext_noop as _
 
 WAGTAIL_ADMIN_STRINGS = [
+    # Wagtail's own Vietnamese for these runs words together ("Xuất bảnvà Xuất bản").
+    _("%(label)s and Publish"),
+    _("Resubmit to %(task_name)s"),
+    _("Submit to %(workflow_name)s"),
     _("Reports"),
     _("Help"),
     _("Search all pages…"),

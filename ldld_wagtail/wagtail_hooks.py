@@ -201,3 +201,49 @@ def publishing_deadlines_panel(request, panels):
     ]
     if states:
         panels.insert(0, PublishingDeadlinesPanel(states))
+
+
+# --- Vietnamese slugs -----------------------------------------------------------------------------
+
+# Wagtail's slug field drops Vietnamese vowels with tone marks and spells "đ" as "dj"
+# ("Tọa đàm" → "ta-djam"). These formatters run first and leave plain letters, as Vietnamese
+# sites write their addresses ("toa-dam"); the server folds slugs the same way (`text.fold`).
+VIETNAMESE_LETTERS = {
+    "a": "àáạảãâầấậẩẫăằắặẳẵ",
+    "e": "èéẹẻẽêềếệểễ",
+    "i": "ìíịỉĩ",
+    "o": "òóọỏõôồốộổỗơờớợởỡ",
+    "u": "ùúụủũưừứựửữ",
+    "y": "ỳýỵỷỹ",
+    "d": "đ",
+}
+
+
+def slug_formatters() -> str:
+    import json
+    import re
+
+    from wagtail.coreutils import get_js_regex
+
+    return json.dumps(
+        [
+            [get_js_regex(re.compile(f"[{letters}]", re.IGNORECASE)), plain]
+            for plain, letters in VIETNAMESE_LETTERS.items()
+        ],
+        ensure_ascii=False,
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def vietnamese_slug_formatters():
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    literal = json.dumps(slug_formatters()).replace("</", "<\\/")
+    return mark_safe(
+        "<script>document.addEventListener('DOMContentLoaded', function () {"
+        "document.querySelectorAll('[data-controller~=\"w-slug\"]').forEach(function (el) {"
+        "if (!el.hasAttribute('data-w-slug-formatters-value')) "
+        f"el.setAttribute('data-w-slug-formatters-value', {literal});}});}});</script>"
+    )
