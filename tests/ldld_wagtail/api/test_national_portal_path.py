@@ -1,0 +1,47 @@
+"""The issue's closing script, over HTTP only: a contributor writes an item with a photo, the
+secretary routes it, the deputy head approves, the web admin publishes; the national portal's
+key pulls it from @syndication and, after a take-down, gets a tombstone."""
+
+import pytest
+from wagtail.models import APIToken
+
+from ldld_wagtail.management.commands.syndication_key import consumer_user
+
+from .test_workflow import call, laocai, login  # noqa: F401  (fixture)
+from .test_write import column_url, news_body
+
+pytestmark = pytest.mark.django_db
+
+
+def test_from_contributor_to_the_national_portal_and_back(client, laocai):  # noqa: F811
+    _key, plaintext = APIToken.create_token(user=consumer_user("VGCL"), name="VGCL")
+    national = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+    ctv, thuky = login(client, "ctv-tuyengiao"), login(client, "thuky")
+    phoban1, quantri = login(client, "phoban1"), login(client, "quantri")
+
+    created = call(client, "post", column_url(), ctv, news_body(send_to_national=True))
+    assert created.status_code == 201
+    url = "/++api++" + created.json()["@id"].removeprefix("http://testserver")
+    steps = [
+        (ctv, "submit", {}),
+        (thuky, "route", {"field": "tuyen-giao-nu-cong", "comment": "Tin phong trào"}),
+        (phoban1, "approve", {"comment": "Đồng ý"}),
+        (quantri, "publish", {}),
+    ]
+    for auth, transition, body in steps:
+        response = call(client, "post", f"{url}@workflow/{transition}", auth, body)
+        assert response.status_code == 200, (transition, response.json())
+    assert response.json()["review_state"] == "published"
+
+    feed = call(client, "get", "/++api++/@syndication", national).json()
+    [item] = feed["items"]
+    assert item["title"] == "Công đoàn thăm công nhân khó khăn"
+    assert item["images"][0]["caption"] == "Trao quà cho công nhân"
+    assert not item.get("withdrawn")
+
+    took = call(client, "post", f"{url}@workflow/take_down", quantri, {"reason": "Sai số liệu"})
+    assert took.json()["review_state"] == "withdrawn"
+    later = call(client, "get", f"/++api++/@syndication?since={feed['next']}", national).json()
+    [tombstone] = later["items"]
+    assert tombstone["withdrawn"] is True and tombstone["UID"] == item["UID"]
+    assert call(client, "get", url).status_code == 404
