@@ -7,6 +7,16 @@ from django.utils.functional import cached_property
 from .cache import current_generation
 
 
+def children_of(queryset, page):
+    """`queryset.child_of(page)` as a prefix on `path` and one equality on `depth`.
+
+    Wagtail's `child_of` adds `depth >= page.depth` and `id != page.pk`; with them SQLite's planner
+    walks the listing index as a range on depth and sorts every child (6-10 ms a listing at
+    10 000 items) instead of reading the newest entries in index order.
+    """
+    return queryset.filter(path__startswith=page.path, depth=page.depth + 1)
+
+
 class CachedCountPaginator(Paginator):
     """Counts once per page-cache generation: the total only changes when something is
     published, unpublished, moved or deleted, and every such change renews the generation."""

@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, stream_text
-from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin
+from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin, children_of
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -85,15 +85,15 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     subpage_types = ["news.NewsPage"]
     listing_per_page = 10
     has_feeds = True
+    serve_select_related = ("unit",)
 
     class Meta:
         verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
         news_type = ContentType.objects.get_for_model(NewsPage)
-        ids = live_public(Page.objects.child_of(self).filter(content_type=news_type)).order_by(
-            "-first_published_at", "-pk"
-        )
+        ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
+        ids = ids.order_by("-first_published_at", "-pk")
         return DeferredJoinList(ids, lambda pks: NewsPage.objects.filter(pk__in=pks).listing())
 
     @path("")
