@@ -1,4 +1,5 @@
-"""Template tags for the portal layout: site home, menu, breadcrumbs, translations, paging.
+"""Template tags for the portal layout: site home, menu, breadcrumbs, translations, paging,
+images.
 
 The layout's data (the home page with its footer details, the menu) is cached under the
 page-cache generation, so it costs no query on a warm cache and is fresh after any publish.
@@ -6,10 +7,14 @@ page-cache generation, so it costs no query on a warm cache and is fresh after a
 
 from django import template
 from django.core.cache import cache
+from django.template.base import Token
 from django.utils.translation import get_language
+from wagtail.images.templatetags.wagtailimages_tags import ImageNode
+from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import Page
 
 from ..cache import current_generation
+from ..images import rendition
 from ..routing import site_root
 from ..visibility import live_public
 
@@ -129,3 +134,25 @@ def query_param(context, name):
     """A query-string parameter of the current request (names such as `chu-de` included)."""
     request = context.get("request")
     return request.GET.get(name, "") if request is not None else ""
+
+
+class _ImageNode(ImageNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        found = rendition(image, "|".join(self.filter_specs))
+        if self.output_var_name:
+            context[self.output_var_name] = found
+            return ""
+        return found.img_tag({name: value.resolve(context) for name, value in self.attrs.items()})
+
+
+@register.tag
+def img(parser, token):
+    """`{% image %}` with the same arguments and output, cheaper in listings: see `..images`."""
+    contents = "image" + token.contents[len("img") :]
+    node = wagtail_image_tag(
+        parser, Token(token.token_type, contents, token.position, token.lineno)
+    )
+    return _ImageNode(node.image_expr, node.filter_specs, node.output_var_name, node.attrs)
