@@ -3,7 +3,8 @@
 Wagtail routes a request one tree level at a time (two queries a level, plus the site, its root,
 its locale and the view restrictions: ten queries for an article before any content). Here the
 site and its root are cached under the page-cache generation, the whole chain of pages on the
-path comes from one query on the indexed `slug` column, and the specific page from one more.
+path comes from one query on the indexed `slug` column (and is cached under the generation too),
+and the specific page from one more.
 The page's own `route()` still runs for what is left of the path (RoutablePageMixin routes such
 as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hooks still run;
 the view-restriction check is skipped only for pages under no restriction.
@@ -20,6 +21,21 @@ from .cache import current_generation
 from .visibility import is_restricted
 
 STEP = Page.steplen
+CHAIN_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "slug",
+    "title",
+    "url_path",
+    "content_type_id",
+    "live",
+    "locale_id",
+    "translation_key",
+)
+# Routes are kept under the generation token, so a publish, move or delete is seen at once; the
+# timeout only lets the routes of pages nobody visits any more leave the cache.
+ROUTE_SECONDS = 24 * 3600
 
 
 def site_for_request(request):
@@ -50,12 +66,8 @@ def site_root(request):
     return root
 
 
-def resolve(request, path: str):
-    """(page chain from the root, specific page, remaining path components) or None."""
-    root = site_root(request)
-    if root is None:
-        return None
-    components = [c for c in path.split("/") if c]
+def _chain(root, components: list[str]) -> list:
+    """The pages from `root` down along `components`, as far as they match: one query."""
     chain = [root]
     if components:
         candidates = {
@@ -64,24 +76,29 @@ def resolve(request, path: str):
                 slug__in=components,
                 path__startswith=root.path,
                 depth__lte=root.depth + len(components),
-            ).only(
-                "id",
-                "path",
-                "depth",
-                "slug",
-                "title",
-                "url_path",
-                "content_type_id",
-                "live",
-                "locale_id",
-                "translation_key",
-            )
+            ).only(*CHAIN_FIELDS)
         }
         for component in components:
             child = candidates.get((chain[-1].path, component))
             if child is None:
                 break
             chain.append(child)
+    return chain
+
+
+def resolve(request, path: str):
+    """(page chain from the root, specific page, remaining path components) or None."""
+    root = site_root(request)
+    if root is None:
+        return None
+    components = [c for c in path.split("/") if c]
+    # Only paths that lead to a page all the way are kept, so unknown URLs add no entries.
+    key = f"ldld:route:{current_generation()}:{root.pk}:{'/'.join(components)}"
+    chain = cache.get(key) if components else [root]
+    if chain is None:
+        chain = _chain(root, components)
+        if len(chain) == len(components) + 1:
+            cache.set(key, chain, ROUTE_SECONDS)
     page = chain[-1]
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())

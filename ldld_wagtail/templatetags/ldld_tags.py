@@ -20,6 +20,10 @@ from ..visibility import live_public
 
 register = template.Library()
 
+# Under the generation token, so a publish shows at once; the timeout only lets entries for
+# pages nobody visits any more leave the cache.
+TRANSLATION_SECONDS = 24 * 3600
+
 
 def _chrome(request):
     if not hasattr(request, "_ldld_chrome"):
@@ -72,8 +76,13 @@ def other_language(context, page=None, home=None):
     fallback = "/en/" if code == "en" else "/"
     if page is None or not getattr(page, "pk", None) or (home and page.pk == home.pk):
         return code, label, fallback
-    translation = page.get_translations().live().filter(locale__language_code=code).first()
-    return code, label, (translation.url if translation else fallback)
+    key = f"ldld:translation:{current_generation()}:{page.pk}:{code}"
+    found = cache.get(key)  # [url] or [] for no live translation
+    if found is None:
+        translation = page.get_translations().live().filter(locale__language_code=code).first()
+        found = [translation.url] if translation else []
+        cache.set(key, found, TRANSLATION_SECONDS)
+    return code, label, (found[0] if found else fallback)
 
 
 @register.simple_tag(takes_context=True)
