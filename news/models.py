@@ -27,6 +27,9 @@ class NewsKind(models.TextChoices):
     ARTICLE = "bai", _("Article")
 
 
+KIND_LABELS = dict(NewsKind.choices)
+
+
 class NewsPageQuerySet(PageQuerySet):
     def listing(self):
         """Everything a listing card shows, in a fixed number of queries."""
@@ -94,7 +97,11 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         news_type = ContentType.objects.get_for_model(NewsPage)
         ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
         ids = ids.order_by("-first_published_at", "-pk")
-        return DeferredJoinList(ids, lambda pks: NewsPage.objects.filter(pk__in=pks).listing())
+        # Unordered (the id query has the order) and without the body no card shows.
+        return DeferredJoinList(
+            ids,
+            lambda pks: NewsPage.objects.filter(pk__in=pks).order_by().defer("body").listing(),
+        )
 
     @path("")
     def index_route(self, request):
@@ -175,8 +182,18 @@ class NewsPage(SearchableMixin, Page):
 
     @property
     def main_photo(self):
-        photos = list(self.photos.all())
+        # Listings prefetch the photos: read them as they are, not through a new manager and
+        # queryset per card (unless the photos are being edited in memory, as in a preview).
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("photos")
+        if prefetched is None or "photos" in getattr(self, "_cluster_related_objects", {}):
+            prefetched = self.photos.all()
+        photos = list(prefetched)
         return photos[0] if photos else None
+
+    @property
+    def kind_label(self):
+        """`get_kind_display()` without matching the value against every choice each time."""
+        return KIND_LABELS.get(self.kind, self.kind)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

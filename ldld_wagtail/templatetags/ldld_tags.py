@@ -14,7 +14,7 @@ from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_imag
 from wagtail.models import Page
 
 from ..cache import current_generation
-from ..images import rendition
+from ..images import img_tag, rendition
 from ..page_urls import page_url as _page_url
 from ..routing import site_root
 from ..visibility import live_public
@@ -161,7 +161,7 @@ class _ImageNode(ImageNode):
         if self.output_var_name:
             context[self.output_var_name] = found
             return ""
-        return found.img_tag({name: value.resolve(context) for name, value in self.attrs.items()})
+        return img_tag(found, {name: value.resolve(context) for name, value in self.attrs.items()})
 
 
 @register.tag

@@ -53,3 +53,18 @@ def test_changed_focal_point_makes_a_new_rendition():
     prefetched = Image.objects.prefetch_related("renditions").get(pk=image.pk)
     assert render("img photo fill-100x100", prefetched) == render("image photo fill-100x100", image)
     assert image.renditions.count() == 2
+
+
+def test_img_tag_prints_what_wagtail_prints():
+    from django.utils.safestring import mark_safe
+
+    from ldld_wagtail.images import img_tag, rendition
+
+    found = rendition(make_image(), "fill-320x200")
+    for extra in [
+        {},
+        {"alt": 'a "b" <c> & d', "loading": "lazy"},
+        {"class": mark_safe("x &amp; y"), "hidden": True, "inert": False, "title": None},
+        {"data-n": 3, "src": "/other.jpg", "aria-hidden": "true"},
+    ]:
+        assert img_tag(found, extra) == found.img_tag(extra)
