@@ -1,10 +1,9 @@
 """Paginated listings for index pages: a page of items in one query, the count from a cache."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .cache import current_generation
+from .cache import generation_cached
 
 
 def children_of(queryset, page):
@@ -27,12 +26,7 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = f"ldld:count:{current_generation()}:{self.count_key}"
-        total = cache.get(key)
-        if total is None:
-            total = super().count
-            cache.set(key, total, None)
-        return total
+        return generation_cached(f"count:{self.count_key}", lambda: Paginator.count.func(self))
 
 
 class ListingPageMixin:

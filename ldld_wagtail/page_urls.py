@@ -15,13 +15,17 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from .cache import generation_cached
+
 PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
 
 
 def _site_root_paths(request):
-    # The attribute Wagtail's own `get_url()` caches them in, so both share one look-up.
+    # Kept under the generation (a site change or a publish renews it), on the attribute
+    # Wagtail's own `get_url()` reads, so both share one look-up.
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        paths = generation_cached("site-root-paths", Site.get_site_root_paths)
+        request._wagtail_cached_site_root_paths = paths
     return request._wagtail_cached_site_root_paths
 
 

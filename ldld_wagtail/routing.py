@@ -10,14 +10,13 @@ as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hoo
 the view-restriction check is skipped only for pages under no restriction.
 """
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from .cache import current_generation
+from .cache import generation_cached
 from .visibility import is_restricted
 
 STEP = Page.steplen
@@ -40,12 +39,8 @@ ROUTE_SECONDS = 24 * 3600
 
 def site_for_request(request):
     if not hasattr(request, "_wagtail_site"):
-        key = f"ldld:site:{current_generation()}:{request._get_raw_host()}:{request.get_port()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site._find_for_request(request) or False
-            cache.set(key, site, None)
-        request._wagtail_site = site or None
+        key = f"site:{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = generation_cached(key, lambda: Site._find_for_request(request))
     return request._wagtail_site
 
 
@@ -57,11 +52,7 @@ def site_root(request):
     root = None
     if site is not None:
         language = (get_language() or "").split("-")[0]
-        key = f"ldld:root:{current_generation()}:{site.pk}:{language}"
-        root = cache.get(key)
-        if root is None:
-            root = site.root_page.localized
-            cache.set(key, root, None)
+        root = generation_cached(f"root:{site.pk}:{language}", lambda: site.root_page.localized)
     request._ldld_root = root
     return root
 
@@ -92,13 +83,15 @@ def resolve(request, path: str):
     if root is None:
         return None
     components = [c for c in path.split("/") if c]
-    # Only paths that lead to a page all the way are kept, so unknown URLs add no entries.
-    key = f"ldld:route:{current_generation()}:{root.pk}:{'/'.join(components)}"
-    chain = cache.get(key) if components else [root]
-    if chain is None:
-        chain = _chain(root, components)
-        if len(chain) == len(components) + 1:
-            cache.set(key, chain, ROUTE_SECONDS)
+    chain = [root]
+    if components:
+        # Only paths that lead to a page all the way are kept: unknown URLs add no entries.
+        chain = generation_cached(
+            f"route:{root.pk}:{'/'.join(components)}",
+            lambda: _chain(root, components),
+            ROUTE_SECONDS,
+            keep=lambda chain: len(chain) == len(components) + 1,
+        )
     page = chain[-1]
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())

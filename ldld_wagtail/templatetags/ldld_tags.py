@@ -6,14 +6,13 @@ page-cache generation, so it costs no query on a warm cache and is fresh after a
 """
 
 from django import template
-from django.core.cache import cache
 from django.template.base import Token
 from django.utils.translation import get_language
 from wagtail.images.templatetags.wagtailimages_tags import ImageNode
 from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import Page
 
-from ..cache import current_generation
+from ..cache import generation_cached
 from ..images import img_tag, rendition
 from ..page_urls import page_url as _page_url
 from ..routing import site_root
@@ -31,16 +30,16 @@ def _chrome(request):
         root = site_root(request)
         chrome = {"home": None, "menu": []}
         if root is not None:
-            key = f"ldld:chrome:{current_generation()}:{root.pk}"
-            chrome = cache.get(key)
-            if chrome is None:
+
+            def compute():
                 menu = (
                     live_public(root.get_children())
                     .in_menu()
                     .only("title", "url_path", "path", "depth", "locale")
                 )
-                chrome = {"home": root.specific, "menu": list(menu)}
-                cache.set(key, chrome, None)
+                return {"home": root.specific, "menu": list(menu)}
+
+            chrome = generation_cached(f"chrome:{root.pk}", compute)
         request._ldld_chrome = chrome
     return request._ldld_chrome
 
@@ -83,12 +82,12 @@ def other_language(context, page=None, home=None):
     fallback = "/en/" if code == "en" else "/"
     if page is None or not getattr(page, "pk", None) or (home and page.pk == home.pk):
         return code, label, fallback
-    key = f"ldld:translation:{current_generation()}:{page.pk}:{code}"
-    found = cache.get(key)  # [url] or [] for no live translation
-    if found is None:
+
+    def compute():  # [url], or [] when there is no live translation
         translation = page.get_translations().live().filter(locale__language_code=code).first()
-        found = [translation.url] if translation else []
-        cache.set(key, found, TRANSLATION_SECONDS)
+        return [translation.url] if translation else []
+
+    found = generation_cached(f"translation:{page.pk}:{code}", compute, TRANSLATION_SECONDS)
     return code, label, (found[0] if found else fallback)
 
 

@@ -52,3 +52,36 @@ def test_route_cache_keeps_no_unknown_paths(client, column):
     for n in range(5):
         assert client.get(f"{column.url}khong-co-{n}/").status_code == 404
     assert len(cache._cache) == before
+
+
+def test_generation_cached_keeps_a_value_until_something_is_published(column):
+    from ldld_wagtail.cache import generation_cached
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert generation_cached("probe", compute) == 1
+    assert generation_cached("probe", compute) == 1
+    make_news(column, "Tin mới")
+    assert generation_cached("probe", compute) == 2
+
+
+def test_generation_cached_values_are_shared_between_processes(column):
+    from ldld_wagtail import cache as page_cache
+
+    assert page_cache.generation_cached("probe", lambda: "first") == "first"
+    page_cache._memo.update(token=None, values={})  # what another process starts with
+    assert page_cache.generation_cached("probe", lambda: "again") == "first"
+
+
+def test_menu_shows_a_new_section_at_once(client, home, column):
+    from news.models import TopicColumnPage
+
+    from ..utils import add
+
+    assert "Chuyên mục mới" not in client.get(column.url).content.decode()
+    add(home, TopicColumnPage(title="Chuyên mục mới", slug="moi", show_in_menus=True))
+    assert "Chuyên mục mới" in client.get(column.url).content.decode()
