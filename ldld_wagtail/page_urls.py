@@ -48,28 +48,46 @@ def _root_url(request, language_code):
     return prefixes[key]
 
 
-def page_url(page, request):
-    """`page.get_url(request)`."""
+def _url_parts(page, request):
+    """(site_id, root_url, page_path) as `page.get_url_parts(request)` gives them, or None
+    where only Wagtail can tell."""
     model = type(page)
     if (
         request is None
         or model.get_url is not Page.get_url
+        or model.get_full_url is not Page.get_full_url
         or model.get_url_parts is not Page.get_url_parts
         or not getattr(settings, "WAGTAIL_APPEND_SLASH", True)
     ):
-        return page.get_url(request)
-    root_paths = _site_root_paths(request)
-    matches = [srp for srp in root_paths if page.url_path.startswith(srp.root_path)]
+        return None
+    matches = [srp for srp in _site_root_paths(request) if page.url_path.startswith(srp.root_path)]
     if not matches or len({srp.site_id for srp in matches}) > 1:
-        return page.get_url(request)
+        return None
     site_id, root_path, root_url, language_code = matches[0]
     rest = page.url_path[len(root_path) :]
     prefix = _root_url(request, language_code)
     if prefix is None or not PLAIN_PATH.fullmatch(rest):
+        return None
+    return site_id, root_url, prefix + rest
+
+
+def page_url(page, request):
+    """`page.get_url(request)`."""
+    parts = _url_parts(page, request)
+    if parts is None:
         return page.get_url(request)
+    site_id, root_url, path = parts
     current = Site.find_for_request(request)
     if (current is not None and site_id == current.id) or len(
-        {srp.site_id for srp in root_paths}
+        {srp.site_id for srp in _site_root_paths(request)}
     ) == 1:
-        return prefix + rest
-    return root_url + prefix + rest
+        return path
+    return root_url + path
+
+
+def full_page_url(page, request):
+    """`page.get_full_url(request)`."""
+    parts = _url_parts(page, request)
+    if parts is None:
+        return page.get_full_url(request)
+    return parts[1] + parts[2]

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from ..cache import generation_cached
 from ..images import img_tag, rendition
+from ..page_urls import full_page_url as _full_page_url
 from ..page_urls import page_url as _page_url
 from ..routing import site_root
 from ..visibility import live_public
@@ -59,6 +60,12 @@ def main_menu(context):
 def page_url(context, page):
     """Wagtail's `{% pageurl page %}`, cheaper for many links: see `..page_urls`."""
     return _page_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def full_page_url(context, page):
+    """Wagtail's `{% fullpageurl page %}`, sharing `page_url`'s work."""
+    return _full_page_url(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

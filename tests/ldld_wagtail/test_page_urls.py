@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from ldld_wagtail.page_urls import page_url
+from ldld_wagtail.page_urls import full_page_url, page_url
 
 from ..utils import add, make_news
 
@@ -20,6 +20,8 @@ def request_for(host="localhost"):
 def same_as_wagtail(page, request):
     expected = Page.objects.get(pk=page.pk).specific.get_url(request_for(request.get_host()))
     assert page_url(page, request) == expected
+    full = Page.objects.get(pk=page.pk).specific.get_full_url(request_for(request.get_host()))
+    assert full_page_url(page, request) == full
     return expected
 
 
