@@ -20,12 +20,16 @@ from .cache import generation_cached
 PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
 
 
+def site_root_paths():
+    """`Site.get_site_root_paths()`, kept under the generation (a site change or a publish
+    renews it)."""
+    return generation_cached("site-root-paths", Site.get_site_root_paths)
+
+
 def _site_root_paths(request):
-    # Kept under the generation (a site change or a publish renews it), on the attribute
-    # Wagtail's own `get_url()` reads, so both share one look-up.
+    # On the attribute Wagtail's own `get_url()` reads, so both share one look-up.
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        paths = generation_cached("site-root-paths", Site.get_site_root_paths)
-        request._wagtail_cached_site_root_paths = paths
+        request._wagtail_cached_site_root_paths = site_root_paths()
     return request._wagtail_cached_site_root_paths
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
 from .cache import generation_cached
+from .page_urls import site_root_paths
 from .visibility import is_restricted
 
 STEP = Page.steplen
@@ -96,6 +97,8 @@ def resolve(request, path: str):
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    # What `page.url` (no request) would read from the cache on first use, already at hand.
+    specific._wagtail_cached_site_root_paths = site_root_paths()
     return chain, specific, components[len(chain) - 1 :]
 
 
