@@ -26,6 +26,10 @@ SKIP_PREFIXES = (
 )
 
 _local = {"token": None, "checked": 0.0}
+# Values kept under the generation, held in this process too (see `generation_cached`).
+_memo = {"token": None, "values": {}}
+MEMO_LIMIT = 5000
+_MISSING = object()
 
 
 def current_generation() -> str:
@@ -38,6 +42,33 @@ def current_generation() -> str:
             token = cache.get(GENERATION_KEY, token)
         _local.update(token=token, checked=now)
     return _local["token"]
+
+
+def generation_cached(key: str, compute, timeout=None, keep=None):
+    """`compute()`, kept under the current generation token, in this process and in the shared
+    cache.
+
+    A value under one generation never changes (every change renews the token), so this
+    process keeps what it has read until it sees a new token, within `GENERATION_TTL` seconds,
+    as for any key under the token: no shared-cache round trip and no unpickling per request.
+    What is returned is shared between requests and must not be changed. A value for which
+    `keep(value)` is false is returned but not kept.
+    """
+    token = current_generation()
+    if _memo["token"] != token or len(_memo["values"]) >= MEMO_LIMIT:
+        _memo.update(token=token, values={})
+    values = _memo["values"]
+    value = values.get(key, _MISSING)
+    if value is _MISSING:
+        shared_key = f"ldld:{token}:{key}"
+        value = cache.get(shared_key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            if keep is not None and not keep(value):
+                return value
+            cache.set(shared_key, value, timeout)
+        values[key] = value
+    return value
 
 
 def invalidate_pages() -> None:

@@ -1,10 +1,19 @@
 """Paginated listings for index pages: a page of items in one query, the count from a cache."""
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .cache import current_generation
+from .cache import generation_cached
+
+
+def children_of(queryset, page):
+    """`queryset.child_of(page)` as a prefix on `path` and one equality on `depth`.
+
+    Wagtail's `child_of` adds `depth >= page.depth` and `id != page.pk`; with them SQLite's planner
+    walks the listing index as a range on depth and sorts every child (6-10 ms a listing at
+    10 000 items) instead of reading the newest entries in index order.
+    """
+    return queryset.filter(path__startswith=page.path, depth=page.depth + 1)
 
 
 class CachedCountPaginator(Paginator):
@@ -17,12 +26,7 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        key = f"ldld:count:{current_generation()}:{self.count_key}"
-        total = cache.get(key)
-        if total is None:
-            total = super().count
-            cache.set(key, total, None)
-        return total
+        return generation_cached(f"count:{self.count_key}", lambda: Paginator.count.func(self))
 
 
 class ListingPageMixin:

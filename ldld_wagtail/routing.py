@@ -3,34 +3,47 @@
 Wagtail routes a request one tree level at a time (two queries a level, plus the site, its root,
 its locale and the view restrictions: ten queries for an article before any content). Here the
 site and its root are cached under the page-cache generation, the whole chain of pages on the
-path comes from one query on the indexed `slug` column, and the specific page from one more.
+path comes from one query on the indexed `slug` column (and is cached under the generation too),
+and the specific page from one more.
 The page's own `route()` still runs for what is left of the path (RoutablePageMixin routes such
 as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hooks still run;
 the view-restriction check is skipped only for pages under no restriction.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from .cache import current_generation
+from .cache import generation_cached
+from .page_urls import site_root_paths
 from .visibility import is_restricted
 
 STEP = Page.steplen
+CHAIN_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "slug",
+    "title",
+    "search_description",
+    "url_path",
+    "content_type_id",
+    "live",
+    "locale_id",
+    "translation_key",
+)
+# Routes are kept under the generation token, so a publish, move or delete is seen at once; the
+# timeout only lets the routes of pages nobody visits any more leave the cache.
+ROUTE_SECONDS = 24 * 3600
 
 
 def site_for_request(request):
     if not hasattr(request, "_wagtail_site"):
-        key = f"ldld:site:{current_generation()}:{request._get_raw_host()}:{request.get_port()}"
-        site = cache.get(key)
-        if site is None:
-            site = Site._find_for_request(request) or False
-            cache.set(key, site, None)
-        request._wagtail_site = site or None
+        key = f"site:{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = generation_cached(key, lambda: Site._find_for_request(request))
     return request._wagtail_site
 
 
@@ -42,13 +55,29 @@ def site_root(request):
     root = None
     if site is not None:
         language = (get_language() or "").split("-")[0]
-        key = f"ldld:root:{current_generation()}:{site.pk}:{language}"
-        root = cache.get(key)
-        if root is None:
-            root = site.root_page.localized
-            cache.set(key, root, None)
+        root = generation_cached(f"root:{site.pk}:{language}", lambda: site.root_page.localized)
     request._ldld_root = root
     return root
+
+
+def _chain(root, components: list[str]) -> list:
+    """The pages from `root` down along `components`, as far as they match: one query."""
+    chain = [root]
+    if components:
+        candidates = {
+            (p.path[:-STEP], p.slug): p
+            for p in Page.objects.filter(
+                slug__in=components,
+                path__startswith=root.path,
+                depth__lte=root.depth + len(components),
+            ).only(*CHAIN_FIELDS)
+        }
+        for component in components:
+            child = candidates.get((chain[-1].path, component))
+            if child is None:
+                break
+            chain.append(child)
+    return chain
 
 
 def resolve(request, path: str):
@@ -59,35 +88,19 @@ def resolve(request, path: str):
     components = [c for c in path.split("/") if c]
     chain = [root]
     if components:
-        candidates = {
-            (p.path[:-STEP], p.slug): p
-            for p in Page.objects.filter(
-                slug__in=components,
-                path__startswith=root.path,
-                depth__lte=root.depth + len(components),
-            ).only(
-                "id",
-                "path",
-                "depth",
-                "slug",
-                "title",
-                "search_description",
-                "url_path",
-                "content_type_id",
-                "live",
-                "locale_id",
-                "translation_key",
-            )
-        }
-        for component in components:
-            child = candidates.get((chain[-1].path, component))
-            if child is None:
-                break
-            chain.append(child)
+        # Only paths that lead to a page all the way are kept: unknown URLs add no entries.
+        chain = generation_cached(
+            f"route:{root.pk}:{'/'.join(components)}",
+            lambda: _chain(root, components),
+            ROUTE_SECONDS,
+            keep=lambda chain: len(chain) == len(components) + 1,
+        )
     page = chain[-1]
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())
     specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    # What `page.url` (no request) would read from the cache on first use, already at hand.
+    specific._wagtail_cached_site_root_paths = site_root_paths()
     return chain, specific, components[len(chain) - 1 :]
 
 

@@ -6,20 +6,17 @@ cached under the page-cache generation, which every publish, unpublish, move, de
 restriction change renews.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from .cache import current_generation
+from .cache import generation_cached
 
 
 def restricted_paths() -> list[str]:
-    key = f"ldld:restricted:{current_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        cache.set(key, paths, None)
-    return paths
+    return generation_cached(
+        "restricted",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
 
 
 def public_q() -> Q:

@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, stream_text
-from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin
+from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin, children_of
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -25,6 +25,9 @@ from ldld_wagtail.visibility import live_public
 class NewsKind(models.TextChoices):
     NEWS = "tin", _("News item")
     ARTICLE = "bai", _("Article")
+
+
+KIND_LABELS = dict(NewsKind.choices)
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -39,6 +42,27 @@ class NewsPageQuerySet(PageQuerySet):
             )
         )
 
+    def cards(self):
+        """`listing()` with only the columns a card shows (`includes/news_card.html`): a news
+        item has some forty, the body among them."""
+        return self.only(*CARD_FIELDS).listing()
+
+
+CARD_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "content_type_id",
+    "locale_id",
+    "live",
+    "first_published_at",
+    "kind",
+    "lead",
+    "unit",
+)
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
@@ -87,16 +111,19 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     subpage_types = ["news.NewsPage"]
     listing_per_page = 10
     has_feeds = True
+    serve_select_related = ("unit",)
 
     class Meta:
         verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
         news_type = ContentType.objects.get_for_model(NewsPage)
-        ids = live_public(Page.objects.child_of(self).filter(content_type=news_type)).order_by(
-            "-first_published_at", "-pk"
+        ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
+        ids = ids.order_by("-first_published_at", "-pk")
+        # Unordered: the id query has the order.
+        return DeferredJoinList(
+            ids, lambda pks: NewsPage.objects.filter(pk__in=pks).order_by().cards()
         )
-        return DeferredJoinList(ids, lambda pks: NewsPage.objects.filter(pk__in=pks).listing())
 
     @path("")
     def index_route(self, request):
@@ -190,8 +217,18 @@ class NewsPage(SearchableMixin, Page):
 
     @property
     def main_photo(self):
-        photos = list(self.photos.all())
+        # Listings prefetch the photos: read them as they are, not through a new manager and
+        # queryset per card (unless the photos are being edited in memory, as in a preview).
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("photos")
+        if prefetched is None or "photos" in getattr(self, "_cluster_related_objects", {}):
+            prefetched = self.photos.all()
+        photos = list(prefetched)
         return photos[0] if photos else None
+
+    @property
+    def kind_label(self):
+        """`get_kind_display()` without matching the value against every choice each time."""
+        return KIND_LABELS.get(self.kind, self.kind)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
