@@ -4,6 +4,8 @@ import pytest
 import schemathesis
 from django.contrib.auth.models import User
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -44,6 +46,20 @@ def test_no_server_error_for_any_generated_request(column):
     # Half the calls come from a logged-in superuser, so writes get past the login check.
     callers = [{}, {"Authorization": f"Bearer {issue_token(admin)}"}]
     failures, calls = [], []
+    # As Django's test client does: a request must not close the test's database connection
+    # (on PostgreSQL the test's transaction lives on it).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        _fuzz(schema, app, callers, column, failures, calls)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    assert not failures, "\n\n".join(failures)
+    assert len(calls) > 100 and 200 in calls  # the run really exercised the API
+
+
+def _fuzz(schema, app, callers, column, failures, calls):
     for result in schema.get_all_operations():
         operation = result.ok()
 
@@ -67,5 +83,3 @@ def test_no_server_error_for_any_generated_request(column):
             run()
         except Exception as exc:  # collect every operation's failure, then report them all
             failures.append(f"{operation.method.upper()} {operation.path}: {exc}")
-    assert not failures, "\n\n".join(failures)
-    assert len(calls) > 100 and 200 in calls  # the run really exercised the API
