@@ -31,6 +31,19 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+if settings.LDLD_BENCH_COMPARE:
+    # Benchmark only (see LDLD_BENCH_COMPARE in settings/base.py): never in a real deployment.
+    from wagtail.api.v2.router import WagtailAPIRouter
+    from wagtail.api.v2.views import PagesAPIViewSet
+    from wagtail.api.v3.urls import api as api_v3
+
+    api_v2 = WagtailAPIRouter("wagtailapi")
+    api_v2.register_endpoint("pages", PagesAPIViewSet)
+    urlpatterns += [
+        path("api/v2/", api_v2.urls),
+        path("api/v3/", api_v3.urls),
+    ]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
