@@ -26,7 +26,10 @@ def uid(page) -> str:
 
 
 def page_url(request, page) -> str:
-    url = page.get_url(request=request) or page.url_path
+    from ...page_urls import page_url as fast_url
+
+    django_request = getattr(request, "_request", request)
+    url = fast_url(page, django_request) or page.url_path
     return request.build_absolute_uri(url)
 
 
@@ -38,11 +41,30 @@ def type_title(page) -> str:
     return str((page.specific_class or Page)._meta.verbose_name).capitalize()
 
 
-def description(page) -> str:
+def description(page, known=None) -> str:
+    """The type's summary field (a news item's lead) or the SEO description. `known` holds
+    summaries fetched for a whole batch of base `Page` rows (`descriptions()`)."""
+    if known is not None and page.pk in known:
+        return known[page.pk] or ""
     name = getattr(page.specific_class, "api_description_field", None)
     if name and isinstance(page, page.specific_class):
         return getattr(page, name) or ""
     return page.search_description or ""
+
+
+def descriptions(pages) -> dict:
+    """{page id: summary} for base `Page` rows: one narrow query per page type that has its
+    own summary field, instead of loading every specific row (bodies included)."""
+    by_class = {}
+    for page in pages:
+        cls = page.specific_class
+        name = getattr(cls, "api_description_field", None)
+        if name and not isinstance(page, cls):
+            by_class.setdefault((cls, name), []).append(page.pk)
+    known = {}
+    for (cls, name), ids in by_class.items():
+        known.update(cls.objects.filter(pk__in=ids).values_list("pk", name))
+    return known
 
 
 def is_folderish(page) -> bool:
@@ -50,22 +72,22 @@ def is_folderish(page) -> bool:
     return bool(cls.creatable_subpage_models()) if cls is not Page else True
 
 
-def summary(request, page, state, metadata_fields=()) -> dict:
+def summary(request, page, state, metadata_fields=(), known=None) -> dict:
     data = {
         "@id": page_url(request, page),
         "@type": type_id(page),
         "UID": uid(page),
-        "description": description(page),
+        "description": description(page, known),
         "review_state": state,
         "title": page.title,
         "type_title": type_title(page),
     }
     for name in metadata_fields:
-        data[name] = _metadata(page, name)
+        data[name] = _metadata(page, name, known)
     return data
 
 
-def _metadata(page, name):
+def _metadata(page, name, known=None):
     known = {
         "id": page.slug,
         "created": iso(page.first_published_at or page.latest_revision_created_at),
@@ -75,14 +97,16 @@ def _metadata(page, name):
         "language": language_of(page),
         "is_folderish": is_folderish(page),
         "Title": page.title,
-        "Description": description(page),
+        "Description": description(page, known),
     }
     return known.get(name)
 
 
 def summaries(request, pages, user, metadata_fields=()) -> list:
+    """Listing entries for base `Page` rows (or specific ones) in a fixed number of queries."""
     states = review_states(pages, user)
-    return [summary(request, p, states[p.pk], metadata_fields) for p in pages]
+    known = descriptions(pages)
+    return [summary(request, p, states[p.pk], metadata_fields, known) for p in pages]
 
 
 def full(request, page, user, parent, api_url, state=None) -> dict:

@@ -50,7 +50,7 @@ class _ContentRead(Service):
         start, size = batching.params(request)
         children = access.visible(Page.objects.child_of(page), request.user)
         total = children.count()
-        batch = list(children.order_by("path").specific()[start : start + size]) if total else []
+        batch = list(children.order_by("path")[start : start + size]) if total else []
         metadata = request.query_params.getlist("metadata_fields")
         data = {
             "items": summaries(request, batch, request.user, metadata),

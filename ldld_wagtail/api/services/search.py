@@ -68,12 +68,15 @@ class CatalogService(Service):
                 criteria.text, self.language, offset=start, limit=size, pages=pages
             )
             ids = [h.page_id for h in hits]
-            by_id = {p.pk: p for p in Page.objects.filter(pk__in=ids).specific()}
+            found = Page.objects.filter(pk__in=ids)
+            by_id = {p.pk: p for p in (found.specific() if fullobjects else found)}
             batch = [by_id[i] for i in ids if i in by_id]
         else:
             pages = pages.order_by(*self.ordering(criteria))
             total = pages.count()
-            batch = list(pages[start : start + size].specific()) if total and size else []
+            window = pages[start : start + size]
+            # Summaries need the base rows only; full objects need the specific ones.
+            batch = list(window.specific() if fullobjects else window) if total and size else []
         if limit is not None:
             total = min(total, limit)
         data = {"@id": url, "items_total": total}
