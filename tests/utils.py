@@ -102,3 +102,23 @@ def make_column(home, title="Tuyên giáo - Nữ công", slug="tuyen-giao-nu-con
 def monday(day=None) -> datetime.date:
     day = day or timezone.localdate()
     return day - datetime.timedelta(days=day.weekday())
+
+
+def person(username, role_code):
+    """An account holding a profile role (password "pw")."""
+    from django.contrib.auth.models import User
+
+    from ldld_wagtail.models import PortalRole
+
+    user = User.objects.create_user(
+        username, f"{username}@example.vn", "pw", first_name=username.title()
+    )
+    user.groups.add(PortalRole.objects.get(code=role_code).group)
+    return user
+
+
+def section(code):
+    """The page of a profile's section."""
+    from ldld_wagtail.models import Section
+
+    return Section.objects.get(code=code).page.specific

@@ -8,37 +8,24 @@ through the standing board; district and sector unions publish on their own sub-
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from ldld_wagtail.models import EditorialField, Federation, PortalRole, Section, Unit, Withdrawal
+from ldld_wagtail.models import EditorialField, Federation, PortalRole, Unit, Withdrawal
 from ldld_wagtail.notify import remind_deadlines
 from ldld_wagtail.workflows import ApprovalTask, PublishTask, PublishTaskState, RouteTask
 from news.models import NewsPage
 
-from ..utils import make_image
+from ..utils import make_image, person, section
 
 pytestmark = pytest.mark.django_db
 
 
 def setup(profile):
     call_command("setup_portal", "--profile", profile, stdout=open("/dev/null", "w"))
-
-
-def person(username, role):
-    user = User.objects.create_user(
-        username, f"{username}@example.vn", "pw", first_name=username.title()
-    )
-    user.groups.add(PortalRole.objects.get(code=role).group)
-    return user
-
-
-def section(code):
-    return Section.objects.get(code=code).page.specific
 
 
 def news_form(unit, image, action, title="Ngày hội công nhân 2026"):
@@ -79,18 +66,6 @@ def log_actions(page):
         .order_by("timestamp", "pk")
         .values_list("action", flat=True)
     )
-
-
-@pytest.fixture
-def laocai(db):
-    setup("lao-cai")
-    return {
-        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
-        "thuky": person("thuky", "thu-ky"),
-        "phoban1": person("phoban1", "pho-ban-tt"),  # owns Tuyên giáo - Nữ công
-        "phoban2": person("phoban2", "pho-ban"),
-        "quantri": person("quantri", "quan-tri"),
-    }
 
 
 def test_lao_cai_path_end_to_end_through_the_admin(

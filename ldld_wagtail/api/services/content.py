@@ -18,12 +18,6 @@ from .search import page_types
 
 
 class _ContentRead(Service):
-    def visible_context(self):
-        page = self.context
-        if not access.can_see(page, self.request.user):
-            raise errors.not_found(self.request.build_absolute_uri())
-        return page
-
     def working_copy(self, page):
         """Editors read what they would edit: the latest revision, not the live one."""
         user = self.request.user

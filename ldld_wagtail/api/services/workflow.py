@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from wagtail.models import PageLogEntry, Task
 
 from ...workflows import PublishTask, RouteTask
-from .. import access, errors
+from .. import errors
 from ..access import review_states
 from ..base import Service
 from ..serializers.fields import iso
@@ -84,14 +84,8 @@ def _covered_approvals(entries) -> set:
 
 
 class WorkflowService(Service):
-    def page(self):
-        page = self.context
-        if not access.can_see(page, self.request.user):
-            raise errors.not_found(self.request.build_absolute_uri())
-        return page
-
     def build(self):
-        page = self.page()
+        page = self.visible_context()
         user = self.request.user
         state = review_states([page], user)[page.pk]
         return {
@@ -114,7 +108,7 @@ class WorkflowService(Service):
             raise errors.bad_request(_("Name the transition: @workflow/<transition>."))
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated()
-        page = self.page().specific
+        page = self.visible_context().specific
         data = self.json_body() if request.body else {}
         name = self.subpath[0]
         run(page, request.user, name, data)

@@ -16,8 +16,7 @@ from django.core.management import call_command
 
 from ldld_wagtail import api
 
-from ...utils import make_image, make_news
-from ..test_editorial import person, section
+from ...utils import make_image, make_news, person, section
 
 pytestmark = pytest.mark.django_db
 

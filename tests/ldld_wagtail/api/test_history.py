@@ -2,9 +2,8 @@
 
 import pytest
 
-from ...utils import make_news
-from ..test_editorial import person, section
-from .test_workflow import call, draft, laocai, login  # noqa: F401  (laocai is a fixture)
+from ...utils import make_news, person, section
+from .test_workflow import call, draft, login
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import APIToken
 
 from ldld_wagtail.management.commands.syndication_key import consumer_user
 
-from .test_workflow import call, laocai, login  # noqa: F401  (fixture)
+from .test_workflow import call, login
 from .test_write import column_url, news_body
 
 pytestmark = pytest.mark.django_db

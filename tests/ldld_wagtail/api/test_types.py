@@ -3,7 +3,7 @@
 import pytest
 
 from .test_content import get
-from .test_workflow import call, laocai, login  # noqa: F401  (laocai is a fixture)
+from .test_workflow import call, login
 
 pytestmark = pytest.mark.django_db
 

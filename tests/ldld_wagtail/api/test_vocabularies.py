@@ -9,7 +9,7 @@ from ldld_wagtail.models import Section
 
 from ...utils import make_news, make_unit
 from .test_content import get
-from .test_workflow import call, laocai, login  # noqa: F401  (laocai is a fixture)
+from .test_workflow import call, login
 
 pytestmark = pytest.mark.django_db
 

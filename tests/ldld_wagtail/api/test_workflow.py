@@ -3,28 +3,14 @@
 import json
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import PageLogEntry
 
 from ldld_wagtail.models import PublishTaskState
 from news.models import NewsPage
 
-from ...utils import make_image, make_news
-from ..test_editorial import person, section
+from ...utils import make_image, make_news, section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def laocai(db):
-    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
-    return {
-        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
-        "thuky": person("thuky", "thu-ky"),
-        "phoban1": person("phoban1", "pho-ban-tt"),  # owns Tuyên giáo - Nữ công
-        "phoban2": person("phoban2", "pho-ban"),
-        "quantri": person("quantri", "quan-tri"),
-    }
 
 
 def login(client, username):

@@ -5,26 +5,14 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
 from PIL import Image as PILImage
 
 from news.models import NewsPage
 
-from ...utils import make_news
-from ..test_editorial import person, section
+from ...utils import make_news, person, section
 from .test_workflow import call, login
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def laocai(db):
-    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
-    return {
-        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
-        "other": person("ctv-cspl", "ctv-cspl"),
-        "thuky": person("thuky", "thu-ky"),
-    }
 
 
 def photo_b64():
@@ -118,6 +106,7 @@ def test_malformed_json_is_a_400(client, laocai):
 
 def test_who_may_create(client, laocai):
     assert call(client, "post", column_url(), body=news_body()).status_code == 401
+    person("ctv-cspl", "ctv-cspl")
     response = call(client, "post", column_url(), login(client, "ctv-cspl"), news_body())
     assert response.status_code in (403, 404)  # not their column: they may not see its drafts
     response = call(client, "post", column_url(), login(client, "thuky"), news_body())
