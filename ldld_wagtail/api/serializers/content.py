@@ -87,19 +87,27 @@ def summary(request, page, state, metadata_fields=(), known=None) -> dict:
     return data
 
 
-def _metadata(page, name, known=None):
-    known = {
-        "id": page.slug,
+def common(page) -> dict:
+    """Dates, language and folderishness: the same in summaries and full objects."""
+    return {
         "created": iso(page.first_published_at or page.latest_revision_created_at),
         "modified": iso(page.latest_revision_created_at or page.last_published_at),
         "effective": iso(page.go_live_at or page.first_published_at),
         "expires": iso(page.expire_at),
         "language": language_of(page),
         "is_folderish": is_folderish(page),
-        "Title": page.title,
-        "Description": description(page, known),
     }
-    return known.get(name)
+
+
+def _metadata(page, name, known=None):
+    """A `metadata_fields` value for a listing entry (None for names it does not know)."""
+    if name == "id":
+        return page.slug
+    if name == "Title":
+        return page.title
+    if name == "Description":
+        return description(page, known)
+    return common(page).get(name)
 
 
 def summaries(request, pages, user, metadata_fields=()) -> list:
@@ -121,12 +129,7 @@ def full(request, page, user, parent, api_url, state=None) -> dict:
         "title": page.title,
         "description": description(page),
         "review_state": state,
-        "created": iso(page.first_published_at or page.latest_revision_created_at),
-        "modified": iso(page.latest_revision_created_at or page.last_published_at),
-        "effective": iso(page.go_live_at or page.first_published_at),
-        "expires": iso(page.expire_at),
-        "language": language_of(page),
-        "is_folderish": is_folderish(page),
+        **common(page),
         "lock": {},
         "parent": {},
         "type_title": type_title(page),
