@@ -78,6 +78,11 @@ class Service(APIView):
 
         return page_url(self.request, self.context)
 
+    @property
+    def parent_page(self):
+        """The context's parent as the URL walked it (None at the site root)."""
+        return self.chain[-2] if len(self.chain) > 1 else None
+
     def visible_context(self):
         """The context page, or a 404 for a caller who may not see it."""
         if self.context is None or not access.can_see(self.context, self.request.user):

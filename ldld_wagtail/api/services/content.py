@@ -32,7 +32,7 @@ class _ContentRead(Service):
         request = self.request
         page = self.working_copy(self.visible_context())
         prefetch_full([page])
-        parent = self.chain[-2] if len(self.chain) > 1 else None
+        parent = self.parent_page
         data = full(request, page, request.user, parent, self.api_url().rstrip("/"))
         if data["is_folderish"]:
             data.update(self.items(page))
@@ -70,10 +70,7 @@ class WriteMixin:
         model = self.addable_type(parent, data.get("@type"))
         page = model(owner=request.user, live=False)
         with transaction.atomic():
-            inline = deserialize.apply(page, data, creating=True)
-            for name, rows in inline:
-                setattr(page, name, rows)
-            self.validate(page, parent)
+            self.fill(page, data, parent, creating=True)
             parent.add_child(instance=page)
             page.save_revision(user=request.user, log_action=True)
         page = type(page).objects.get(pk=page.pk)
@@ -92,10 +89,7 @@ class WriteMixin:
             raise errors.field_error("@type", _("the type of an item cannot be changed"))
         draft = page.get_latest_revision_as_object()
         with transaction.atomic():
-            inline = deserialize.apply(draft, data, creating=False)
-            for name, rows in inline:
-                setattr(draft, name, rows)
-            self.validate(draft, self.chain[-2] if len(self.chain) > 1 else None)
+            self.fill(draft, data, self.parent_page, creating=False)
             if "id" in data and data["id"] != page.slug:
                 page.slug = draft.slug
                 page.save(update_fields=["slug", "url_path"])
@@ -103,8 +97,8 @@ class WriteMixin:
         if "return=representation" in request.headers.get("Prefer", ""):
             latest = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
             prefetch_full([latest])
-            parent = self.chain[-2] if len(self.chain) > 1 else None
-            return Response(full(request, latest, request.user, parent, page_url(request, page)))
+            url = page_url(request, page)
+            return Response(full(request, latest, request.user, self.parent_page, url))
         return Response(status=204)
 
     def delete(self, request):
@@ -115,6 +109,12 @@ class WriteMixin:
         self.check_precondition(page)
         DeletePageAction(page, user=request.user).execute()
         return Response(status=204)
+
+    def fill(self, page, data, parent, creating):
+        """The body's values onto `page` (inline rows included), checked as a whole."""
+        for name, rows in deserialize.apply(page, data, creating=creating):
+            setattr(page, name, rows)
+        self.validate(page, parent)
 
     def addable_type(self, parent, name):
         if not isinstance(name, str) or not name:

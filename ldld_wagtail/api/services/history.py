@@ -54,7 +54,7 @@ class HistoryService(Service):
         if not number.isdigit() or int(number) >= len(revisions):
             raise errors.not_found(self.request.build_absolute_uri())
         old = revisions[int(number)].as_object()
-        parent = self.chain[-2] if len(self.chain) > 1 else None
+        parent = self.parent_page
         return full(self.request, old, self.request.user, parent, self.api_url().rstrip("/"))
 
     def actor(self, user):
