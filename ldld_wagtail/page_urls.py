@@ -55,7 +55,9 @@ def _root_url(request, language_code):
 def _url_parts(page, request):
     """(site_id, root_url, page_path) as `page.get_url_parts(request)` gives them, or None
     where only Wagtail can tell."""
-    model = type(page)
+    # A base `Page`, or a listing row of one (`api.serializers.rows.PageRow`): Wagtail's own
+    # URL logic either way.
+    model = type(page) if isinstance(page, Page) else Page
     if (
         request is None
         or model.get_url is not Page.get_url

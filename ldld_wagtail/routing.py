@@ -80,8 +80,12 @@ def _chain(root, components: list[str]) -> list:
     return chain
 
 
-def resolve(request, path: str):
-    """(page chain from the root, specific page, remaining path components) or None."""
+def resolve(request, path: str, specific: bool = True):
+    """(page chain from the root, specific page, remaining path components) or None.
+
+    With `specific` false the page is the chain's own base `Page` (a few columns, shared by
+    requests: read it, never change it), which saves a query where only its place in the tree
+    matters."""
     root = site_root(request)
     if root is None:
         return None
@@ -96,6 +100,8 @@ def resolve(request, path: str):
             keep=lambda chain: len(chain) == len(components) + 1,
         )
     page = chain[-1]
+    if not specific:
+        return chain, page, components[len(chain) - 1 :]
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())
     specific = model._default_manager.select_related(*related).get(pk=page.pk)

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..routing import resolve
 from . import errors
-from .services import CONTEXT_FREE, SERVICES, SITE_ONLY
+from .services import BASE_CONTEXT, CONTEXT_FREE, SERVICES, SITE_ONLY
 
 
 def _languages():
@@ -39,7 +39,7 @@ def dispatch(request, path=""):
         view = service.as_view(context=None, chain=[], subpath=rest, language=language)
         return view(request)
     with translation.override(language):
-        resolved = resolve(request, "/".join(page_path))
+        resolved = resolve(request, "/".join(page_path), specific=endpoint not in BASE_CONTEXT)
     if resolved is None:
         return _not_found(request)
     chain, page, remaining = resolved

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 
 from ..access import review_states
 from .fields import iso, value
+from .rows import PageRow
 
 COMPONENTS = ("breadcrumbs", "navigation", "navroot", "translations", "workflow")
 
@@ -46,6 +47,10 @@ def description(page, known=None) -> str:
     summaries fetched for a whole batch of base `Page` rows (`descriptions()`)."""
     if known is not None and page.pk in known:
         return known[page.pk] or ""
+    if isinstance(page, PageRow):
+        if getattr(page.specific_class, "api_description_field", None):
+            return page.summary or ""
+        return page.search_description or ""
     name = getattr(page.specific_class, "api_description_field", None)
     if name and isinstance(page, page.specific_class):
         return getattr(page, name) or ""
@@ -57,13 +62,16 @@ def descriptions(pages) -> dict:
     own summary field, instead of loading every specific row (bodies included)."""
     by_class = {}
     for page in pages:
+        if isinstance(page, PageRow):  # its summary came with it
+            continue
         cls = page.specific_class
         name = getattr(cls, "api_description_field", None)
         if name and not isinstance(page, cls):
             by_class.setdefault((cls, name), []).append(page.pk)
     known = {}
     for (cls, name), ids in by_class.items():
-        known.update(cls.objects.filter(pk__in=ids).values_list("pk", name))
+        # No ordering: the page tree's default order would join the page table.
+        known.update(cls.objects.order_by().filter(pk__in=ids).values_list("pk", name))
     return known
 
 

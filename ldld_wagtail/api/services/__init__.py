@@ -40,3 +40,6 @@ SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication", "openapi",
 
 # Site-only endpoints that need no context page: the site root is not even looked up.
 CONTEXT_FREE = {"syndication", "openapi", "docs"}
+
+# Endpoints that read only the context's place in the tree (its base page), never its fields.
+BASE_CONTEXT = {"search", "querystring-search"}

@@ -8,11 +8,13 @@ from rest_framework.response import Response
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
+from ...cache import generation_cached
 from .. import access, batching, errors
 from ..base import Service, etag
 from ..serializers import deserialize
 from ..serializers.content import full, page_url, summaries
 from ..serializers.prefetch import prefetch_full
+from ..serializers.rows import page_rows
 from . import components
 from .search import page_types
 
@@ -43,8 +45,14 @@ class _ContentRead(Service):
         request = self.request
         start, size = batching.params(request)
         children = access.visible(Page.objects.child_of(page), request.user)
-        total = children.count()
-        batch = list(children.order_by("path")[start : start + size]) if total else []
+        if access.is_editor(request.user):
+            total = children.count()
+        else:  # what the public sees changes only with the public site's generation
+            total = generation_cached(f"api-children:{page.pk}", children.count)
+        batch = []
+        if total and size:
+            window = children.order_by("path").values("pk")[start : start + size]
+            batch = page_rows(window, "path", descending=False)
         metadata = request.query_params.getlist("metadata_fields")
         data = {
             "items": summaries(request, batch, request.user, metadata),
