@@ -38,12 +38,19 @@ def search_view(request):
     results = None
     if query:
         offset = (page_number - 1) * PER_PAGE
-        total, hits = search(query, get_language() or "vi", section, offset, PER_PAGE)
+        total, hits = search(
+            query, get_language() or "vi", section, offset, PER_PAGE, keep_count=True
+        )
         paginator = Paginator(_Counted(total), PER_PAGE)
         number = min(page_number, paginator.num_pages)
         if number != page_number and total:
             total, hits = search(
-                query, get_language() or "vi", section, (number - 1) * PER_PAGE, PER_PAGE
+                query,
+                get_language() or "vi",
+                section,
+                (number - 1) * PER_PAGE,
+                PER_PAGE,
+                keep_count=True,
             )
         results = PaginatorPage(hits, number, paginator)
     return render(

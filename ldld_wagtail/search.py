@@ -7,6 +7,7 @@ answers from a GIN-indexed tsvector, SQLite from FTS5: both stay fast at tens of
 pages, and neither scans the table per query.
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import Truncator
 from wagtail.models import Page
 
+from .cache import generation_cached
 from .models import SearchEntry
 from .text import exact_tokens, folded_tokens, token_string
 
@@ -91,24 +93,49 @@ def search(
     offset: int = 0,
     limit: int = 10,
     pages=None,
+    url_prefix: str = "",
+    keep_count: bool = False,
 ):
     """Return (total, hits) for a reader's query, best first.
 
-    `pages`, a queryset of pages, narrows the hits to them (the API's type and path filters).
+    `pages`, a queryset of pages, narrows the hits to them (the API's type and path filters,
+    and what an editor may see). `url_prefix` narrows them to the pages under a URL (as
+    `Page.get_url()` gives it) by the entries' own column, which costs nothing: the index holds
+    live, public pages only. With `keep_count`
+    the total is kept under the public site's generation (for readers, whose results change
+    only when the public site does).
     """
     folded = list(dict.fromkeys(folded_tokens(query)))[:MAX_QUERY_WORDS]
     if not folded:
         return 0, []
     exact = list(dict.fromkeys(exact_tokens(query)))[:MAX_QUERY_WORDS]
-    if connection.vendor == "postgresql":
-        return _search_postgres(folded, exact, language, section, offset, limit, pages)
-    return _search_sqlite(folded, exact, language, section, offset, limit, pages)
+    run = _search_postgres if connection.vendor == "postgresql" else _search_sqlite
+    where, params = _filters(language, section, pages, url_prefix)
+    count = None
+    if keep_count:
+        digest = hashlib.sha1(repr((folded, where, params)).encode()).hexdigest()
+        count = generation_cached(
+            f"search-count:{digest}", lambda: run(folded, exact, where, params, 0, 0)[0]
+        )
+    return run(folded, exact, where, params, offset, limit, count)
+
+
+def _filters(language, section, pages, url_prefix):
+    where, params = ["e.language = %s"], [language]
+    if section:
+        where.append("e.section = %s")
+        params.append(section)
+    if url_prefix:
+        where.append("substr(e.url_path, 1, %s) = %s")
+        params += [len(url_prefix), url_prefix]
+    clause, clause_params = _pages_clause(pages)
+    return " AND ".join(where) + clause, params + clause_params
 
 
 def _pages_clause(pages):
     if pages is None:
         return "", []
-    sql, params = pages.values("pk").query.sql_with_params()
+    sql, params = pages.order_by().values("pk").query.sql_with_params()
     return f" AND e.page_id IN ({sql})", list(params)
 
 
@@ -142,23 +169,18 @@ def _title_bonus(folded, exact, strpos):
     return " + ".join(terms) or "0", params
 
 
-def _search_postgres(folded, exact, language, section, offset, limit, pages=None):
+def _search_postgres(folded, exact, filters, params, offset, limit, total=None):
     # The last word is a prefix, so a half-typed word still finds something.
     fquery = " & ".join(folded[:-1] + [folded[-1] + ":*"])
-    where = "e.fvec @@ to_tsquery('simple', %s) AND e.language = %s"
-    params = [fquery, language]
-    if section:
-        where += " AND e.section = %s"
-        params.append(section)
-    clause, clause_params = _pages_clause(pages)
-    where += clause
-    params += clause_params
+    where = f"e.fvec @@ to_tsquery('simple', %s) AND {filters}"
+    params = [fquery, *params]
     bonus, bonus_params = _title_bonus(folded, exact, "strpos")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ldld_searchentry e WHERE {where}", params)
-        total = cursor.fetchone()[0]
-        if not total:
-            return 0, []
+        if total is None:
+            cursor.execute(f"SELECT count(*) FROM ldld_searchentry e WHERE {where}", params)
+            total = cursor.fetchone()[0]
+        if not total or not limit:
+            return total, []
         cursor.execute(
             f"""SELECT {_COLUMNS} FROM ldld_searchentry e WHERE {where}
                 ORDER BY ({bonus}) DESC, e.published_at DESC NULLS LAST, e.page_id DESC
@@ -172,9 +194,9 @@ def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', "") + '"'
 
 
-def _search_sqlite(folded, exact, language, section, offset, limit, pages=None):
+def _search_sqlite(folded, exact, filters, params, offset, limit, total=None):
     match = " AND ".join([_fts5_phrase(w) for w in folded[:-1]] + [_fts5_phrase(folded[-1]) + "*"])
-    params = [match, language] + ([section] if section else [])
+    params = [match, *params]
     bonus, bonus_params = _title_bonus(folded, exact, "instr")
     # CROSS JOIN makes SQLite run the FTS5 match first and look entries up by key; a plain
     # JOIN let it scan the entries and evaluate MATCH row by row (seconds on 10 000 pages).
@@ -182,17 +204,14 @@ def _search_sqlite(folded, exact, language, section, offset, limit, pages=None):
         "(SELECT rowid AS page_id FROM ldld_search_fts WHERE ldld_search_fts MATCH %s) f"
         " CROSS JOIN ldld_searchentry e ON e.page_id = f.page_id"
     )
-    where = "e.language = %s" + (" AND e.section = %s" if section else "")
-    clause, clause_params = _pages_clause(pages)
-    where += clause
-    params += clause_params
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {matches} WHERE {where}", params)
-        total = cursor.fetchone()[0]
-        if not total:
-            return 0, []
+        if total is None:
+            cursor.execute(f"SELECT count(*) FROM {matches} WHERE {filters}", params)
+            total = cursor.fetchone()[0]
+        if not total or not limit:
+            return total, []
         cursor.execute(
-            f"""SELECT {_COLUMNS} FROM {matches} WHERE {where}
+            f"""SELECT {_COLUMNS} FROM {matches} WHERE {filters}
                 ORDER BY ({bonus}) DESC, e.published_at DESC, e.page_id DESC
                 LIMIT %s OFFSET %s""",
             [*params, *bonus_params, limit, offset],

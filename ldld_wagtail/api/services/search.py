@@ -67,12 +67,32 @@ class CatalogService(Service):
         if limit is not None:
             size = max(0, min(size, limit - start))
         if criteria.text:
-            total, hits = fulltext.search(
-                criteria.text, self.language, offset=start, limit=size, pages=pages
-            )
+            if self.public_only(criteria):
+                # The index holds live, public pages only: the context's path is the whole
+                # filter, and the count changes only with the public site.
+                base = criteria.base or self.context
+                # Entries keep the page's URL as `Page.get_url()` gives it; so does the prefix.
+                prefix = generation_cached(f"entry-url:{base.pk}", lambda: base.get_url() or "")
+                total, hits = fulltext.search(
+                    criteria.text,
+                    self.language,
+                    offset=start,
+                    limit=size,
+                    url_prefix=prefix,
+                    keep_count=True,
+                )
+            else:
+                total, hits = fulltext.search(
+                    criteria.text, self.language, offset=start, limit=size, pages=pages
+                )
             ids = [h.page_id for h in hits]
             found = Page.objects.filter(pk__in=ids)
-            by_id = {p.pk: p for p in (found.specific() if fullobjects else found)}
+            if not ids:
+                by_id = {}
+            elif fullobjects:
+                by_id = {p.pk: p for p in found.specific()}
+            else:
+                by_id = {p.pk: p for p in page_rows(found.values("pk"), "id", False)}
             batch = [by_id[i] for i in ids if i in by_id]
         else:
             total = self.count(pages, criteria)
@@ -104,6 +124,19 @@ class CatalogService(Service):
         if links:
             data["batching"] = links
         return data
+
+    def public_only(self, criteria) -> bool:
+        """Whether the caller sees the public site only and asks for nothing that the search
+        index's own columns cannot answer."""
+        return (
+            not access.is_editor(self.request.user)
+            and not criteria.types
+            and criteria.depth is None
+            and criteria.states <= {"published"}
+            and criteria.effective_min is None
+            and criteria.effective_max is None
+            and criteria.exclude is None
+        )
 
     def count(self, pages, criteria):
         """How many pages match. What anonymous callers and key holders see changes only with
