@@ -25,6 +25,22 @@ class RouteForm(TaskStateCommentForm):
         return self.cleaned_data["field"].pk
 
 
+class ReturnForm(TaskStateCommentForm):
+    """Returning an item to its author: the author needs to know what to change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = True
+        self.fields["comment"].error_messages["required"] = _("Say what the author should change.")
+        self.fields["comment"].help_text = _("Tell the author what to change.")
+
+    def clean_comment(self):
+        comment = (self.cleaned_data.get("comment") or "").strip()
+        if not comment:
+            raise forms.ValidationError(_("Say what the author should change."))
+        return comment
+
+
 class TakeDownForm(forms.Form):
     category = forms.ChoiceField(label=_("Reason"), choices=Withdrawal.REASONS)
     reason = forms.CharField(

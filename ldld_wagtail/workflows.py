@@ -86,6 +86,13 @@ class StepTask(AbstractGroupApprovalTask):
     def forward_actions(self):
         return [("approve", _("Approve"), False), ("approve", _("Approve with comment"), True)]
 
+    def get_form_for_action(self, action):
+        if action == "reject":
+            from .forms import ReturnForm
+
+            return ReturnForm
+        return super().get_form_for_action(action)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
             "workflow_state"

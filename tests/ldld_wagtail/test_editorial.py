@@ -114,9 +114,17 @@ def test_lao_cai_path_end_to_end_through_the_admin(
     client.force_login(laocai["phoban2"])
     assert refused(act(client, page, "approve"))
 
-    # The right deputy head returns it with a comment; the author learns why.
+    # The right deputy head returns it with a comment; the author learns why. Without a
+    # comment the return is refused and the item stays where it is.
     client.force_login(laocai["phoban1"])
     mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        state = page.current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", state.pk))
+        response = client.post(url, {"comment": "  "}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert "Hãy nêu những điểm tác giả cần sửa." in response.json()["html"]
+    page.refresh_from_db()
+    assert isinstance(page.current_workflow_task, ApprovalTask) and not mail.outbox
     with django_capture_on_commit_callbacks(execute=True):
         response = act(client, page, "reject", comment="Bổ sung tên người trong ảnh")
     assert response.status_code == 302
