@@ -131,6 +131,10 @@ Q_CLUSTER = {
     "workers": 2,
     "timeout": 300,
     "retry": 360,
+    # A job that fails is recorded as failed and leaves the queue after three attempts, rather
+    # than coming back every `retry` seconds for ever.
+    "ack_failures": True,
+    "max_attempts": 3,
     "catch_up": False,
     "label": _("Background jobs"),
 }

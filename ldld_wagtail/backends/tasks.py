@@ -4,16 +4,28 @@ One queue for everything: the portal's own jobs and Wagtail's tasks (reference i
 renditions, frontend cache) all run in `manage.py qcluster`.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
 
+# Jobs about one object that have nothing left to do once it is deleted. Wagtail queues a
+# reference-index update on every save; when the row is deleted before the worker gets to it
+# (an inline row replaced in the same edit), its delete handler has already removed its
+# references, and the update would fail on the missing row at every retry.
+DONE_WHEN_GONE = {"wagtail.tasks.update_reference_index_task"}
+
 
 def run_task(module_path: str, args, kwargs):
     """Entry point django-q2 calls in the worker."""
-    return import_string(module_path).call(*args, **kwargs)
+    try:
+        return import_string(module_path).call(*args, **kwargs)
+    except ObjectDoesNotExist:
+        if module_path in DONE_WHEN_GONE:
+            return None
+        raise
 
 
 class DjangoQBackend(BaseTaskBackend):

@@ -27,3 +27,29 @@ def test_backend_is_the_django_q_backend():
     from ldld_wagtail.backends.tasks import DjangoQBackend
 
     assert isinstance(task_backends["default"], DjangoQBackend)
+
+
+def test_a_reference_index_job_for_a_deleted_row_is_done_not_failed():
+    """Wagtail queues a reference-index update on every save; an inline row replaced in the
+    same edit is gone when the worker runs the job. That job succeeds with nothing to do; any
+    other job that hits a missing row still fails, and failures leave the queue."""
+    from django.conf import settings
+    from django_q.models import Task
+    from wagtail.tasks import update_reference_index_task
+
+    update_reference_index_task.enqueue("home", "contact", "999999")
+    done = Task.objects.get(func="ldld_wagtail.backends.tasks.run_task")
+    assert done.success and done.result is None
+
+    from home.models import Contact
+
+    with pytest.raises(Contact.DoesNotExist):  # tests run django-q2 inline, which re-raises
+        lookup_missing_contact.enqueue()
+    assert settings.Q_CLUSTER["ack_failures"] and settings.Q_CLUSTER["max_attempts"] == 3
+
+
+@task()
+def lookup_missing_contact():
+    from home.models import Contact
+
+    return Contact.objects.get(pk=999999).name
