@@ -83,7 +83,9 @@ def page_url(page, request):
     if parts is None:
         return page.get_url(request)
     site_id, root_url, path = parts
-    current = Site.find_for_request(request)
+    from .routing import site_for_request  # (routing imports this module)
+
+    current = site_for_request(request)  # Wagtail's look-up, kept under the generation
     if (current is not None and site_id == current.id) or len(
         {srp.site_id for srp in _site_root_paths(request)}
     ) == 1:

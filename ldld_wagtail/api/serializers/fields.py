@@ -5,7 +5,9 @@ no rendition is made, and no query is spent, until a client asks for the image i
 """
 
 import datetime
+import functools
 import mimetypes
+from types import SimpleNamespace
 
 from django.db import models
 from django.utils import timezone
@@ -37,6 +39,14 @@ def iso(value):
     return value.isoformat()
 
 
+@functools.lru_cache(maxsize=8192)
+def _image_url(image_id: int, file_name: str, spec: str) -> str:
+    """Wagtail's signed URL for an image and a filter: a signature and a URL reversal, the same
+    every time for the same image id, file and filter (so kept, per process)."""
+    stub = SimpleNamespace(id=image_id, file=SimpleNamespace(name=file_name))
+    return generate_image_url(stub, spec, "wagtailimages_serve")
+
+
 def image(request, img) -> dict | None:
     if img is None:
         return None
@@ -46,16 +56,14 @@ def image(request, img) -> dict | None:
         ratio = min(1.0, side / max(width, height, 1))
         scales[name] = {
             "download": request.build_absolute_uri(
-                generate_image_url(img, f"max-{side}x{side}", "wagtailimages_serve")
+                _image_url(img.id, img.file.name, f"max-{side}x{side}")
             ),
             "width": round(width * ratio),
             "height": round(height * ratio),
         }
     filename = img.file.name.rsplit("/", 1)[-1]
     return {
-        "download": request.build_absolute_uri(
-            generate_image_url(img, "original", "wagtailimages_serve")
-        ),
+        "download": request.build_absolute_uri(_image_url(img.id, img.file.name, "original")),
         "filename": filename,
         "content-type": mimetypes.guess_type(filename)[0] or "application/octet-stream",
         "width": width,
