@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from . import notify
 from .models import Section, Withdrawal
@@ -128,3 +128,19 @@ def restore_view(request, page_id):
     restore(page, request.user)
     messages.success(request, _("'%s' was restored and is published again.") % page.title)
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+def page_log_view(request, page_id):
+    """The page's editorial history (Wagtail's audit log for it), for those who answer for the
+    page: its editors and the board, who may take it down without being allowed to edit it
+    (Wagtail's own history view asks for edit permission)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    user = request.user
+    if not (can_take_down(user, page) or page.permissions_for_user(user).can_edit()):
+        raise PermissionDenied
+    entries = (
+        PageLogEntry.objects.filter(page=page).select_related("user").order_by("-timestamp", "-pk")
+    )
+    return TemplateResponse(
+        request, "ldld_wagtail/page_log.html", {"page": page, "entries": entries[:500]}
+    )

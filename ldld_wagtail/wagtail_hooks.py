@@ -37,6 +37,7 @@ def editorial_urls():
     return [
         path("ldld/take-down/<int:page_id>/", takedown.take_down_view, name="ldld_take_down"),
         path("ldld/restore/<int:page_id>/", takedown.restore_view, name="ldld_restore"),
+        path("ldld/history/<int:page_id>/", takedown.page_log_view, name="ldld_page_log"),
     ]
 
 
@@ -61,6 +62,20 @@ class RestoreMenuItem(PageMenuItem):
             not self.page.live
             and takedown.open_withdrawal(self.page) is not None
             and takedown.can_take_down(user, self.page)
+        )
+
+
+class PageLogMenuItem(PageMenuItem):
+    """The page's history for the board members who may take it down but not edit it."""
+
+    label = _("Editorial history")
+    icon_name = "history"
+    url_name = "ldld_page_log"
+    priority = 47
+
+    def is_shown(self, user):
+        return takedown.can_take_down(user, self.page) and not (
+            self.page.permissions_for_user(user).can_edit()
         )
 
 
@@ -117,12 +132,14 @@ def syndication_menu_item():
 def take_down_buttons(page, user, next_url=None):
     yield TakeDownMenuItem(page=page)
     yield RestoreMenuItem(page=page)
+    yield PageLogMenuItem(page=page)
 
 
 @hooks.register("register_page_header_buttons")
 def take_down_header_buttons(page, user, view_name, next_url=None):
     yield TakeDownMenuItem(page=page)
     yield RestoreMenuItem(page=page)
+    yield PageLogMenuItem(page=page)
 
 
 class _Formatter(LogFormatter):

@@ -280,6 +280,16 @@ def test_take_down_with_a_reason_and_restore(laocai, client):
     client.force_login(laocai["ctv"])
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Số liệu chưa chính xác" in history
+    # So does the board, who may not edit the page and so not open Wagtail's history: the
+    # editorial history is offered in the page's menu. A contributor of another column is not.
+    client.force_login(laocai["phoban1"])
+    explorer = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    log_url = reverse("ldld_page_log", args=[page.pk])
+    assert log_url in explorer.content.decode()
+    log = client.get(log_url).content.decode()
+    assert "Số liệu chưa chính xác" in log and "Đã gỡ bỏ" in log
+    client.force_login(person("ctv-cspl-2", "ctv-cspl"))
+    assert refused(client.get(log_url))
     client.logout()
     assert client.get(page.url or f"/tuyen-giao-nu-cong/{page.slug}/").status_code == 404
 
