@@ -28,15 +28,22 @@ def can_take_down(user, page) -> bool:
         return False
     if user.is_superuser:
         return True
+    # Asked for every row of an explorer listing, by several menu items: answers are kept on
+    # the user object, which lives for one request.
+    known = user.__dict__.setdefault("_ldld_can_take_down", {})
     groups = user.groups.all()
-    if groups.filter(portal_role__can_take_down=True).exists():
+    if "board" not in known:
+        known["board"] = groups.filter(portal_role__can_take_down=True).exists()
+    if known["board"]:
         return True
-    return Section.objects.filter(
-        page__path__in=[
-            page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)
-        ],
-        takedown_groups__in=groups,
-    ).exists()
+    if page.path not in known:
+        known[page.path] = Section.objects.filter(
+            page__path__in=[
+                page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)
+            ],
+            takedown_groups__in=groups,
+        ).exists()
+    return known[page.path]
 
 
 def open_withdrawal(page):

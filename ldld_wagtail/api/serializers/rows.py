@@ -105,9 +105,9 @@ def page_rows(window, column: str, descending: bool) -> list[PageRow]:
     for i, (table, key, summary) in enumerate(sources):
         joins.append(f"LEFT JOIN {qn(table)} s{i} ON s{i}.{qn(key)} = p.id")
         summaries.append(f"s{i}.{qn(summary)}")
-    summary = f"COALESCE({', '.join(summaries)})" if len(summaries) > 1 else "NULL"
-    if len(summaries) == 1:
-        summary = summaries[0]
+    summary = {0: "NULL", 1: "".join(summaries)}.get(
+        len(summaries), f"COALESCE({', '.join(summaries)})"
+    )
     order = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
     direction = "DESC" if descending else "ASC"
     inner, params = window.query.sql_with_params()
