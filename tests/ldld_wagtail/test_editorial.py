@@ -346,3 +346,25 @@ def test_binh_thuan_district_publishes_its_own_and_departments_need_the_standing
     assert act(client, page, "approve").status_code == 302
     page.refresh_from_db()
     assert page.live
+
+
+def test_the_boards_explorer_listing_does_not_grow_in_queries_with_its_rows(laocai, client):
+    """Take down, restore and the editorial history are offered on every row: asking who may
+    take items down must not cost queries per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ..utils import make_news
+
+    column = section("tuyen-giao-nu-cong")
+    client.force_login(laocai["phoban1"])
+    url = reverse("wagtailadmin_explore", args=[column.pk])
+    counts = []
+    for rows in (5, 20):
+        while column.get_children().count() < rows:
+            make_news(column, f"Tin {column.get_children().count()}")
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
