@@ -37,7 +37,7 @@ def current_generation() -> str:
     if _local["token"] is None or now - _local["checked"] > GENERATION_TTL:
         token = cache.get(GENERATION_KEY)
         if token is None:
-            token = uuid.uuid4().hex
+            token = new_generation()
             cache.add(GENERATION_KEY, token, None)
             token = cache.get(GENERATION_KEY, token)
         _local.update(token=token, checked=now)
@@ -71,8 +71,26 @@ def generation_cached(key: str, compute, timeout=None, keep=None):
     return value
 
 
+def new_generation(after: str | None = None) -> str:
+    """A fresh token that says when it was made: `<unix seconds>-<random>`, a second later
+    than `after` at least, so that a change never shares its Last-Modified with the one
+    before (HTTP dates count whole seconds)."""
+    stamp = int(time.time())
+    before, dash, _ = (after or "").partition("-")
+    if dash and before.isdigit():
+        stamp = max(stamp, int(before) + 1)
+    return f"{stamp}-{uuid.uuid4().hex}"
+
+
+def generation_time() -> int | None:
+    """When the public site last changed (at the latest), in Unix seconds: the moment the
+    current token was made. None for a token from before tokens carried their time."""
+    stamp, dash, _ = current_generation().partition("-")
+    return int(stamp) if dash and stamp.isdigit() else None
+
+
 def invalidate_pages() -> None:
-    token = uuid.uuid4().hex
+    token = new_generation(after=cache.get(GENERATION_KEY))
     cache.set(GENERATION_KEY, token, None)
     _local.update(token=token, checked=time.monotonic())
 

@@ -117,6 +117,9 @@ class BasicAuthentication(authentication.BasicAuthentication):
     def authenticate(self, request):
         from .throttles import LoginAddressThrottle
 
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].lower() != b"basic":
+            return None  # not a Basic login: nothing to count, no cache round trip
         throttle = LoginAddressThrottle()
         key = f"{throttle.get_cache_key(request, None)}:basic-failures"
         failures = cache.get(key, 0)

@@ -1,23 +1,28 @@
 """The one base service: authentication, JSON in and out, errors in plone.restapi's format."""
 
 import hashlib
-import json
 
+from django.http import HttpResponseNotModified
 from django.utils import translation
+from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..cache import generation_time
 from . import access, errors
 from .auth import BasicAuthentication, BearerAuthentication, SessionAuthentication
 
 
+def etag_of(content: bytes) -> str:
+    """A weak validator of a representation: the same bytes give the same tag."""
+    return f'W/"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
 def etag(data) -> str:
-    """A weak validator of a representation: the same JSON gives the same tag."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
-    return f'W/"{digest}"'
+    """The tag a GET of `data` carries (as rendered by the API's renderer)."""
+    return etag_of(UnicodeJSONRenderer().render(data))
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -38,19 +43,45 @@ class Service(APIView):
     language = "vi"
 
     def finalize_response(self, request, response, *args, **kwargs):
-        """Conditional GET: every successful read carries an ETag; a match answers 304."""
+        """Conditional GET: a successful read carries an ETag (of the bytes sent) and, for
+        callers who see the public site only, a Last-Modified (when it last changed); a
+        matching If-None-Match, or failing one an If-Modified-Since, answers 304."""
+        response = super().finalize_response(request, response, *args, **kwargs)
         if (
-            request.method in ("GET", "HEAD")
-            and response.status_code == 200
-            and isinstance(response, Response)
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or not isinstance(response, Response)
         ):
-            tag = etag(response.data)
-            response["ETag"] = tag
-            response["Vary"] = "Accept, Authorization, Cookie"
-            wanted = request.headers.get("If-None-Match", "")
-            if tag in [t.strip() for t in wanted.split(",")]:
-                response = Response(status=304, headers={"ETag": tag})
-        return super().finalize_response(request, response, *args, **kwargs)
+            return response
+        response.render()
+        headers = {"ETag": etag_of(response.content)}
+        changed = self.public_caller(request) and generation_time()
+        if changed:
+            headers["Last-Modified"] = http_date(changed)
+        for name, value in headers.items():
+            response[name] = value
+        response["Vary"] = "Accept, Authorization, Cookie"
+        wanted = request.headers.get("If-None-Match")
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        if wanted is not None:
+            fresh = headers["ETag"] in [t.strip() for t in wanted.split(",")]
+        else:
+            fresh = bool(changed and since and changed <= since)
+        if fresh:
+            not_modified = HttpResponseNotModified()
+            for name, value in headers.items():
+                not_modified[name] = value
+            not_modified["Vary"] = response["Vary"]
+            return not_modified
+        return response
+
+    @staticmethod
+    def public_caller(request) -> bool:
+        """Anonymous callers and API-key holders: what they read changes only when the public
+        site does."""
+        from wagtail.models import APIToken
+
+        return not request.user.is_authenticated or isinstance(request.auth, APIToken)
 
     def get_authenticate_header(self, request):
         # Always 401 (never 403) for a missing or bad login, as plone.restapi answers.

@@ -8,13 +8,12 @@ listing asks, into `PageRow`s that carry what `serializers.content.summary` read
 """
 
 import datetime
+import functools
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.models import Page, get_page_models
-
-from ...cache import generation_cached
 
 FIELDS = (
     "id",
@@ -64,16 +63,27 @@ class PageRow:
         return self.page().get_full_url(request)
 
 
+@functools.cache
 def _summary_sources():
-    """(table, key column, summary column) of every page type with its own summary field."""
+    """(model, table, key column, summary column) of every page type with its own summary
+    field. The page models are fixed when the code is loaded, and so is this list."""
     sources = []
     for model in get_page_models():
         name = model.__dict__.get("api_description_field")
         if name:
             field = model._meta.get_field(name)
             if field.model is model:
-                sources.append((model._meta.db_table, model._meta.pk.column, field.column))
-    return sorted(set(sources))
+                sources.append((model, model._meta.db_table, model._meta.pk.column, field.column))
+    return sorted(set(sources), key=lambda source: source[1])
+
+
+def _sources_for(types):
+    """The summary sources a listing of `types` (every type when empty) can need: each join
+    costs the planner time, about a tenth of a millisecond for a batch of 20."""
+    sources = _summary_sources()
+    if not types:
+        return sources
+    return [s for s in sources if any(issubclass(t, s[0]) for t in types)]
 
 
 def _from_sqlite(values):
@@ -96,13 +106,13 @@ _LIVE = FIELDS.index("live")
 _KEY = FIELDS.index("translation_key")
 
 
-def page_rows(window, column: str, descending: bool) -> list[PageRow]:
+def page_rows(window, column: str, descending: bool, types=()) -> list[PageRow]:
     """The pages whose ids `window` (a sliced `values("pk")` queryset) selects, as `PageRow`s
-    ordered by `column` (then id) the way the window is."""
+    ordered by `column` (then id) the way the window is. `types`, when the window holds only
+    pages of those types, spares the joins of the others' summaries."""
     qn = connection.ops.quote_name
-    sources = generation_cached("api-summary-sources", _summary_sources)
     joins, summaries = [], []
-    for i, (table, key, summary) in enumerate(sources):
+    for i, (_model, table, key, summary) in enumerate(_sources_for(types)):
         joins.append(f"LEFT JOIN {qn(table)} s{i} ON s{i}.{qn(key)} = p.id")
         summaries.append(f"s{i}.{qn(summary)}")
     summary = {0: "NULL", 1: "".join(summaries)}.get(

@@ -108,7 +108,7 @@ class CatalogService(Service):
                     batch = list(rows.specific())
                 else:
                     descending = criteria.sort_order != "ascending"
-                    batch = page_rows(window, SORTS[criteria.sort_on], descending)
+                    batch = page_rows(window, SORTS[criteria.sort_on], descending, criteria.types)
         if limit is not None:
             total = min(total, limit)
         data = {"@id": url, "items_total": total}

@@ -78,6 +78,25 @@ def test_login_attempts_are_limited(client, laocai, settings):
     assert codes == [401, 401, 401, 429]
 
 
+def basic(username, password):
+    import base64
+
+    pair = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {pair}"}
+
+
+def test_basic_auth_logs_in_and_its_failures_are_limited(client, laocai, settings):
+    settings.LDLD_API_LOGIN_ADDRESS_RATE = "3/min"
+    data = call(client, "get", "/++api++/@workflow", basic("thuky", "pw")).json()
+    assert "transitions" in data
+    # Requests without a Basic header never count against the limit.
+    for _ in range(5):
+        assert call(client, "get", "/++api++/").status_code == 200
+    codes = [call(client, "get", "/++api++/", basic("thuky", "x")).status_code for _ in range(4)]
+    assert codes == [401, 401, 401, 429]
+    assert call(client, "get", "/++api++/", basic("thuky", "x")).json()["type"] == "TooManyRequests"
+
+
 def test_the_lao_cai_path_through_the_api(client, laocai):
     page = draft(laocai)
     url = "/++api++" + page.get_url()

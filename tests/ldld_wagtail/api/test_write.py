@@ -3,8 +3,10 @@
 import base64
 import io
 import json
+import time
 
 import pytest
+from django.utils.http import http_date, parse_http_date
 from PIL import Image as PILImage
 
 from news.models import NewsPage
@@ -154,8 +156,24 @@ def test_conditional_get(client, laocai):
     first = call(client, "get", url)
     again = client.get(url, HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+    assert again["ETag"] == first["ETag"] and not again.content
     listing = call(client, "get", column_url())
     assert client.get(column_url(), HTTP_IF_NONE_MATCH=listing["ETag"]).status_code == 304
+    assert client.get(column_url(), HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+
+    # Public readers also get Last-Modified: when the public site last changed.
+    changed = parse_http_date(first["Last-Modified"])
+    assert abs(changed - time.time()) < 120
+    since = {"HTTP_IF_MODIFIED_SINCE": first["Last-Modified"]}
+    assert client.get(url, HTTP_ACCEPT="application/json", **since).status_code == 304
+    earlier = {"HTTP_IF_MODIFIED_SINCE": http_date(changed - 1)}
+    assert client.get(url, HTTP_ACCEPT="application/json", **earlier).status_code == 200
+    # A publish makes it stale.
+    make_news(section("tuyen-giao-nu-cong"), "Tin mới hơn")
+    newer = client.get(url, HTTP_ACCEPT="application/json", **since)
+    assert newer.status_code == 200 and parse_http_date(newer["Last-Modified"]) > changed
+    # An editor's view holds drafts, which change without a publish: ETag only.
+    assert "Last-Modified" not in call(client, "get", url, login(client, "ctv-tuyengiao"))
 
 
 def test_delete(client, laocai):
