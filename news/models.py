@@ -119,10 +119,14 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
     def get_listing_queryset(self, request):
         news_type = ContentType.objects.get_for_model(NewsPage)
         ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
-        ids = ids.order_by("-first_published_at", "-pk")
+        # Newest first; the same for every reader, so deep pages may start from an anchor.
         # Unordered: the id query has the order.
         return DeferredJoinList(
-            ids, lambda pks: NewsPage.objects.filter(pk__in=pks).order_by().cards()
+            ids,
+            lambda pks: NewsPage.objects.filter(pk__in=pks).order_by().cards(),
+            column="first_published_at",
+            descending=True,
+            key=f"column:{self.pk}",
         )
 
     @path("")

@@ -9,6 +9,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
 from ...cache import generation_cached
+from ...listing import window_ids
 from .. import access, batching, errors
 from ..base import Service, etag
 from ..serializers import deserialize
@@ -45,13 +46,13 @@ class _ContentRead(Service):
         request = self.request
         start, size = batching.params(request)
         children = access.visible(Page.objects.child_of(page), request.user)
-        if access.is_editor(request.user):
-            total = children.count()
-        else:  # what the public sees changes only with the public site's generation
-            total = generation_cached(f"api-children:{page.pk}", children.count)
+        # What the public sees changes only with the public site's generation: its count
+        # and the anchors of deep batches are kept under it.
+        key = None if access.is_editor(request.user) else f"api-children:{page.pk}"
+        total = children.count() if key is None else generation_cached(key, children.count)
         batch = []
         if total and size:
-            window = children.order_by("path").values("pk")[start : start + size]
+            window = window_ids(children, "path", False, start, size, key)
             batch = page_rows(window, "path", descending=False)
         metadata = request.query_params.getlist("metadata_fields")
         data = {

@@ -11,7 +11,7 @@ import datetime
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, F, Q
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -21,6 +21,7 @@ from wagtail.models import Page, WorkflowState, get_page_models
 
 from ... import search as fulltext
 from ...cache import generation_cached
+from ...listing import ordered, window_ids
 from ...models import Withdrawal
 from .. import access, batching, errors
 from ..base import Service
@@ -95,20 +96,20 @@ class CatalogService(Service):
                 by_id = {p.pk: p for p in page_rows(found.values("pk"), "id", False)}
             batch = [by_id[i] for i in ids if i in by_id]
         else:
-            total = self.count(pages, criteria)
+            key = self.shared_key(criteria)
+            total = self.count(pages, key)
             batch = []
             if total and size:
-                # The batch's ids first, from an index alone (migration 0007), then its rows:
-                # a deep batch costs what the first does. Summaries need the base rows only;
-                # full objects need the specific ones.
-                ordering = self.ordering(criteria)
-                window = pages.order_by(*ordering).values("pk")[start : start + size]
+                # The batch's ids first, from an index alone (migration 0007), then its rows;
+                # a deep batch starts from the nearest remembered entry, so it costs what the
+                # first does. Summaries need the base rows only; full objects the specific ones.
+                column, descending = SORTS[criteria.sort_on], criteria.sort_order != "ascending"
+                window = window_ids(pages, column, descending, start, size, key)
                 if fullobjects:
-                    rows = Page.objects.filter(pk__in=window).order_by(*ordering)
+                    rows = ordered(Page.objects.filter(pk__in=window), column, descending)
                     batch = list(rows.specific())
                 else:
-                    descending = criteria.sort_order != "ascending"
-                    batch = page_rows(window, SORTS[criteria.sort_on], descending, criteria.types)
+                    batch = page_rows(window, column, descending, criteria.types)
         if limit is not None:
             total = min(total, limit)
         data = {"@id": url, "items_total": total}
@@ -138,11 +139,12 @@ class CatalogService(Service):
             and criteria.exclude is None
         )
 
-    def count(self, pages, criteria):
-        """How many pages match. What anonymous callers and key holders see changes only with
-        the public site, so their counts are kept under its generation token."""
+    def shared_key(self, criteria) -> str | None:
+        """A name for what `criteria` match as every public caller sees it (None for
+        editors, who see their own drafts too): their counts and anchors are kept under the
+        public site's generation."""
         if access.is_editor(self.request.user):
-            return pages.count()
+            return None
         base = criteria.base or self.context
         key = repr(
             (
@@ -156,8 +158,13 @@ class CatalogService(Service):
                 criteria.exclude.pk if criteria.exclude is not None else None,
             )
         )
-        digest = hashlib.sha1(key.encode()).hexdigest()
-        return generation_cached(f"api-count:{digest}", pages.count)
+        return "api:" + hashlib.sha1(key.encode()).hexdigest()
+
+    def count(self, pages, key):
+        """How many pages match, kept under the generation for public callers."""
+        if key is None:
+            return pages.count()
+        return generation_cached(f"count:{key}", pages.count)
 
     def states(self, batch):
         states = access.review_states(batch, self.request.user)
@@ -256,12 +263,6 @@ class CatalogService(Service):
         if order not in ("ascending", "descending", "reverse"):
             raise errors.field_error("sort_order", _("must be ascending or descending"))
         return sort_on, order
-
-    def ordering(self, criteria):
-        column = F(SORTS[criteria.sort_on])
-        if criteria.sort_order == "ascending":
-            return [column.asc(nulls_first=True), "pk"]
-        return [column.desc(nulls_last=True), "-pk"]
 
 
 class SearchService(CatalogService):
