@@ -1,5 +1,6 @@
 import pytest
 
+from ldld_wagtail import search as search_module
 from ldld_wagtail.models import SearchEntry
 from ldld_wagtail.search import search
 
@@ -64,3 +65,37 @@ def test_section_filter_and_paging(column):
 def test_empty_or_symbol_only_query_returns_nothing(column):
     assert search("", "vi") == (0, [])
     assert search('"*:&|!', "vi") == (0, [])
+
+
+def test_titles_holding_every_word_come_first_then_the_newest(column):
+    # Created oldest first: the index dates entries by their publication.
+    make_news(column, "Công đoàn huyện họp")  # every word as typed
+    make_news(column, "Tin chỉ nói trong bài", body_text="Hội nghị công đoàn cơ sở")
+    make_news(column, "Công đoàn tỉnh họp")  # every word as typed, newer
+    make_news(column, "Cống đoạn đường mới", body_text="cong doan")  # every word, not as typed
+    make_news(column, "Công nhân lao động giỏi", body_text="Công đoàn khen thưởng")  # one word
+    expected = [
+        "Công đoàn tỉnh họp",
+        "Công đoàn huyện họp",
+        "Cống đoạn đường mới",
+        "Công nhân lao động giỏi",
+        "Tin chỉ nói trong bài",
+    ]
+    assert titles("công đoàn") == expected
+    batches = [titles("công đoàn", offset=i, limit=2) for i in (0, 2, 4)]
+    assert batches == [expected[0:2], expected[2:4], expected[4:]]
+    # Typed without accents, the words are as typed in none of the titles: the newest first.
+    assert titles("cong doan") == [expected[2], expected[0], expected[1]] + expected[3:]
+
+
+def test_a_batch_missing_from_the_newest_entries_is_found_all_the_same(column, monkeypatch):
+    """PostgreSQL looks for the untitled matches of a common query among the newest entries
+    first; when they do not hold the batch, it searches every match."""
+    monkeypatch.setattr(search_module, "WINDOW_FACTOR", 1)
+    monkeypatch.setattr(search_module, "WINDOW_SLACK", 0)
+    for i in range(3):  # the oldest hold the words
+        make_news(column, f"Tin cũ {i}", body_text="thỏa ước lao động")
+    for i in range(9):
+        make_news(column, f"Tin mới {i}", body_text="hội thao")
+    assert titles("thoa uoc", limit=1) == ["Tin cũ 2"]
+    assert titles("thoa uoc", offset=1, limit=2) == ["Tin cũ 1", "Tin cũ 0"]
