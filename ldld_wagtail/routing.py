@@ -10,6 +10,8 @@ as a column's `rss/`), and Wagtail's `before_serve_page` and `on_serve_page` hoo
 the view-restriction check is skipped only for pages under no restriction.
 """
 
+import copy
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
@@ -80,12 +82,14 @@ def _chain(root, components: list[str]) -> list:
     return chain
 
 
-def resolve(request, path: str, specific: bool = True):
+def resolve(request, path: str, specific: bool = True, shared: bool = False):
     """(page chain from the root, specific page, remaining path components) or None.
 
     With `specific` false the page is the chain's own base `Page` (a few columns, shared by
     requests: read it, never change it), which saves a query where only its place in the tree
-    matters."""
+    matters. With `shared`, a live page is read once per generation (a copy of it each time):
+    for readers of the public site, who see it as last published (every publish, unpublish,
+    move or delete renews the generation), never for editors, who act on its current row."""
     root = site_root(request)
     if root is None:
         return None
@@ -104,7 +108,14 @@ def resolve(request, path: str, specific: bool = True):
         return chain, page, components[len(chain) - 1 :]
     model = page.specific_class or Page
     related = getattr(model, "serve_select_related", ())
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+
+    def load():
+        return model._default_manager.select_related(*related).get(pk=page.pk)
+
+    if shared and page.live:
+        specific = copy.copy(generation_cached(f"page:{page.pk}", load, ROUTE_SECONDS))
+    else:
+        specific = load()
     # What `page.url` (no request) would read from the cache on first use, already at hand.
     specific._wagtail_cached_site_root_paths = site_root_paths()
     return chain, specific, components[len(chain) - 1 :]
@@ -123,7 +134,8 @@ def serve(request, path):
         language = get_language() or ""
         prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
         return dispatch(request, prefix + path)
-    resolved = resolve(request, path)
+    # Readers without a login share the live page objects (see `resolve`).
+    resolved = resolve(request, path, shared=not request.user.is_authenticated)
     if resolved is None:
         raise Http404
     chain, page, remaining = resolved

@@ -121,9 +121,11 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
         # Newest first; the same for every reader, so deep pages may start from an anchor.
         # Unordered: the id query has the order.
+        from .cards import news_cards
+
         return DeferredJoinList(
             ids,
-            lambda pks: NewsPage.objects.filter(pk__in=pks).order_by().cards(),
+            news_cards,
             column="first_published_at",
             descending=True,
             key=f"column:{self.pk}",

@@ -39,3 +39,30 @@ def test_errors_and_admin_are_not_cached(client, home):
     assert client.get("/khong-co-trang-nay/").status_code == 404
     assert "X-Cache" not in client.get("/khong-co-trang-nay/")
     assert "X-Cache" not in client.get("/admin/login/")
+
+
+def test_readers_share_the_live_page_until_the_next_publish(client, column, no_page_cache):
+    """Without the page cache, readers still get each live page from one read per
+    generation: a publish shows at once, and what a request sets on its page stays there."""
+    item = make_news(column, "Tin đầu tiên", lead="Sapo cũ")
+    assert "Sapo cũ" in client.get(item.url).content.decode()
+    served = client.get(item.url).context["page"]
+    served.title = "Đổi trong một yêu cầu"  # a copy: the next request does not see it
+    assert "Đổi trong một yêu cầu" not in client.get(item.url).content.decode()
+
+    item.lead = "Sapo mới"
+    item.save_revision().publish()
+    assert "Sapo mới" in client.get(item.url).content.decode()
+
+
+def test_editors_read_the_page_row(client, column, no_page_cache):
+    from news.models import NewsPage
+
+    item = make_news(column, "Tin của biên tập viên")
+    client.get(item.url)  # kept for readers
+    # A change that renews nothing (no publish): editors see it, readers see the kept page.
+    NewsPage.objects.filter(pk=item.pk).update(lead="Sửa thẳng vào hàng")
+    User.objects.create_user("editor", password="pw")
+    assert "Sửa thẳng vào hàng" not in client.get(item.url).content.decode()
+    client.login(username="editor", password="pw")
+    assert "Sửa thẳng vào hàng" in client.get(item.url).content.decode()

@@ -1,0 +1,186 @@
+"""News items as listing cards, read in one query without page models.
+
+A card (`includes/news_card.html`) shows an item's title, link, kind, date, unit, lead and
+main photo. Loading `NewsPage`s for it (a two-table model, its unit, its photos through
+modelcluster, their images) cost about 5 ms a listing of 12 in Python, for four queries
+that took under half a millisecond each. Here one query reads every card's columns, the
+unit's names and the main photo (the first by order) by primary key; a second and third
+read the photos' images and their renditions, shared by the cards that show the same image.
+"""
+
+import datetime
+
+from django.db import connection
+from django.db.models import Prefetch
+from django.template.defaultfilters import truncatewords
+from django.utils import dateformat, timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from ldld_wagtail.images import img_tag, rendition
+from ldld_wagtail.models import Unit
+from ldld_wagtail.page_urls import page_url
+
+from .models import KIND_LABELS, NewsPage, NewsPhoto
+
+
+class CardUnit:
+    __slots__ = ("name", "short_name")
+
+    def __init__(self, name, short_name):
+        self.name, self.short_name = name, short_name
+
+    def __str__(self):
+        return self.name
+
+
+class CardPhoto:
+    __slots__ = ("image", "caption", "credit")
+
+    def __init__(self, image, caption, credit):
+        self.image, self.caption, self.credit = image, caption, credit
+
+
+class NewsCard:
+    """What a card reads of a news item; `page_url` builds its link from `url_path`."""
+
+    __slots__ = (
+        "id",
+        "title",
+        "url_path",
+        "first_published_at",
+        "kind",
+        "lead",
+        "unit",
+        "main_photo",
+        "_image_id",
+    )
+    specific_class = NewsPage
+
+    @property
+    def pk(self):
+        return self.id
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    # Where `page_urls` cannot build a link from the site root alone, Wagtail's answer.
+    def get_url(self, request=None):
+        return Page.objects.get(pk=self.id).get_url(request)
+
+    def get_full_url(self, request=None):
+        return Page.objects.get(pk=self.id).get_full_url(request)
+
+    def __str__(self):
+        return self.title
+
+
+def _sql(count):
+    qn = connection.ops.quote_name
+    news, photo, unit = NewsPage._meta, NewsPhoto._meta, Unit._meta
+    page_key = qn(news.pk.column)
+    unit_key = qn(news.get_field("unit").column)
+    photo_page = qn(photo.get_field("page").column)
+    return f"""
+        SELECT p.id, p.title, p.url_path, p.first_published_at, n.kind, n.lead,
+               u.name, u.short_name, ph.{qn(photo.get_field("image").column)},
+               ph.caption, ph.credit
+        FROM wagtailcore_page p
+        JOIN {qn(news.db_table)} n ON n.{page_key} = p.id
+        LEFT JOIN {qn(unit.db_table)} u ON u.{qn(unit.pk.column)} = n.{unit_key}
+        LEFT JOIN {qn(photo.db_table)} ph ON ph.id = (
+            SELECT first.id FROM {qn(photo.db_table)} first
+            WHERE first.{photo_page} = p.id ORDER BY first.sort_order, first.id LIMIT 1)
+        WHERE p.id IN ({", ".join(["%s"] * count)})"""
+
+
+def _moment(value):
+    """SQLite hands raw SQL naive UTC datetimes (or their text)."""
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def news_cards(ids) -> list[NewsCard]:
+    """Cards of the news items `ids`, in that order (ids that are not news items are left
+    out)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(len(ids)), ids)
+        rows = cursor.fetchall()
+    cards = {}
+    for row in rows:
+        card = NewsCard()
+        card.id, card.title, card.url_path = row[0], row[1], row[2]
+        card.first_published_at, card.kind, card.lead = _moment(row[3]), row[4], row[5]
+        card.unit = CardUnit(row[6], row[7]) if row[6] is not None else None
+        card._image_id = row[8]
+        card.main_photo = None
+        cards[card.id] = card
+    _attach_photos(cards.values(), rows)
+    return [cards[pk] for pk in ids if pk in cards]
+
+
+def _attach_photos(cards, rows):
+    image_ids = {card._image_id for card in cards if card._image_id is not None}
+    if not image_ids:
+        return
+    images = (
+        get_image_model().objects.filter(pk__in=image_ids).prefetch_related(Prefetch("renditions"))
+    )
+    images = {image.pk: image for image in images}
+    captions = {row[0]: (row[9], row[10]) for row in rows}
+    for card in cards:
+        image = images.get(card._image_id)
+        if image is not None:
+            card.main_photo = CardPhoto(image, *captions[card.id])
+
+
+# `image_spec` → (rendition, lazy loading): a small or a large card, or the usual one.
+CARD_IMAGES = {"small": ("fill-320x200", True), "large": ("fill-960x540", False)}
+CARD_IMAGE = ("fill-640x400", True)
+
+
+def render_card(item, request, show_lead=False, level=3, image_spec="", card_class=""):
+    """A news item (a `NewsCard`, or a `NewsPage` from `.listing()` or the home context, so
+    that `main_photo` and `unit` cost no query) as a card: heading `level`, the lead with
+    `show_lead`, the `image_spec` size ("small", "large", or the usual), an extra
+    `card_class`.
+
+    Written in Python rather than as a template: a listing shows dozens, and through the
+    template language each cost about 0.17 ms, most of a listing page's rendering."""
+    level = int(level or 3)
+    html = [f'<article class="card{f" {escape(card_class)}" if card_class else ""}">\n  ']
+    photo = item.main_photo
+    if photo:
+        spec, lazy = CARD_IMAGES.get(image_spec, CARD_IMAGE)
+        attributes = {"alt": photo.caption, "loading": "lazy"} if lazy else {"alt": photo.caption}
+        found = rendition(photo.image, spec)
+        html.append(f'<div class="card-media">{img_tag(found, attributes)}</div>')
+    moment = item.first_published_at
+    if moment is not None and timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    stamp = f"{dateformat.format(moment, 'c')}" if moment else ""
+    day = f"{dateformat.format(moment, 'd/m/Y')}" if moment else ""
+    html.append(
+        f'\n  <div class="card-body">\n    <h{level} class="card-title">'
+        f'<a href="{escape(page_url(item, request))}">{escape(item.title)}</a></h{level}>\n'
+        f'    <p class="meta"><span class="kind kind-{escape(item.kind)}">'
+        f'{escape(item.kind_label)}</span> <time datetime="{stamp}">{day}</time>'
+    )
+    if item.unit:
+        html.append(
+            f' · <span class="nowrap">{escape(item.unit.short_name or item.unit.name)}</span>'
+        )
+    html.append("</p>\n    ")
+    if show_lead and item.lead:
+        html.append(f'<p class="card-lead">{escape(truncatewords(item.lead, 36))}</p>')
+    html.append("\n  </div>\n</article>\n")
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
