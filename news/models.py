@@ -121,11 +121,11 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
         # Newest first; the same for every reader, so deep pages may start from an anchor.
         # Unordered: the id query has the order.
-        from .cards import news_cards
+        from .cards import newest_cards
 
         return DeferredJoinList(
             ids,
-            news_cards,
+            newest_cards,
             column="first_published_at",
             descending=True,
             key=f"column:{self.pk}",

@@ -27,6 +27,7 @@ def test_a_card_shows_what_readers_need(client, column, no_page_cache):
     when = timezone.make_aware(datetime.datetime(2026, 3, 7, 20, 30), datetime.UTC)
     lead = " ".join(f"từ{i}" for i in range(50))
     item = make_news(column, "Bài về y tế", kind="bai", unit=unit, lead=lead, published_at=when)
+    NewsPhoto.objects.filter(page=item).update(sort_order=0)  # as the admin's form numbers them
     later = make_image("Ảnh thứ hai")
     NewsPhoto.objects.create(page=item, image=later, caption="Ảnh sau", credit="X", sort_order=5)
 
