@@ -1,9 +1,11 @@
-"""Keep the public search index and the anonymous page cache in step with the page tree."""
+"""Keep the public search index and the anonymous page cache in step with the page tree, and
+the API keys found valid in step with revocations."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import APIToken, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import search
@@ -55,3 +57,19 @@ def _on_restriction_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Site)
 def _on_site_changed(sender, instance, **kwargs):
     _invalidate()
+
+
+def _forget_keys(sender, **kwargs):
+    from .api.auth import forget_keys
+
+    forget_keys()
+
+
+# A key revoked or deleted, its user deactivated, or moved out of the consumers' group: the
+# keys this process has found valid are checked again.
+for _model in (APIToken, get_user_model()):
+    post_save.connect(_forget_keys, sender=_model, dispatch_uid=f"ldld_forget_keys_{_model}")
+    post_delete.connect(_forget_keys, sender=_model, dispatch_uid=f"ldld_forget_keys_d{_model}")
+m2m_changed.connect(
+    _forget_keys, sender=get_user_model().groups.through, dispatch_uid="ldld_forget_keys_groups"
+)

@@ -19,7 +19,6 @@ from django.contrib.auth.models import Group
 from django.db.models import (
     Exists,
     OuterRef,
-    Prefetch,
     Subquery,
 )
 from django.utils.translation import gettext as _
@@ -65,6 +64,29 @@ class ConsumerKeyAuthentication(BearerAuthentication):
     def key_queryset(self):
         groups = Group.objects.filter(user=OuterRef("user_id"), name=CONSUMERS_GROUP)
         return super().key_queryset().annotate(is_consumer=Exists(groups))
+
+
+# What the feed reads of a news item (its other forty-odd columns cost time to load).
+FEED_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "content_type_id",
+    "translation_key",
+    "locale_id",
+    "live",
+    "go_live_at",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "lead",
+    "body",
+    "authors",
+    "unit",
+    "send_to_national",
+)
 
 
 class SyndicationService(Service):
@@ -113,12 +135,19 @@ class SyndicationService(Service):
         ).order_by("-at")
         queryset = (
             NewsPage.objects.filter(pk__in=ids)
-            .select_related("unit", "locale")
+            .only(*FEED_FIELDS)
+            .select_related("unit")
             .annotate(withdrawn_as=Subquery(open_withdrawal.values("category")[:1]))
-            .prefetch_related(
-                Prefetch("photos", queryset=NewsPhoto.objects.select_related("image"))
-            )
         )
+        # The photos in one query, read as rows: through modelcluster's prefetch the same query
+        # cost about 1.5 ms more a batch.
+        photos = {}
+        for photo in (
+            NewsPhoto.objects.filter(page_id__in=ids)
+            .select_related("image")
+            .order_by("page_id", "sort_order", "pk")
+        ):
+            photos.setdefault(photo.page_id, []).append(photo)
         # Topic names in one query (modelcluster's tag manager ignores prefetched tags).
         subjects = {}
         for page_id, name in (
@@ -130,7 +159,7 @@ class SyndicationService(Service):
         pages = {}
         for page in queryset:
             page.subjects = subjects.get(page.pk, [])
-            content._locales.setdefault(page.locale_id, page.locale.language_code)
+            page.syndicated_photos = photos.get(page.pk, [])
             # A view restriction on the page or an ancestor, from the cached restricted paths.
             # (An SQL `EXISTS` on path prefixes scanned the whole page table once per item.)
             page.restricted = is_restricted(page)
@@ -173,12 +202,12 @@ class SyndicationService(Service):
             "text": richtext(str(page.body) if page.body else ""),
             "images": [
                 {**(image(request, p.image) or {}), "caption": p.caption, "credit": p.credit}
-                for p in page.photos.all()
+                for p in page.syndicated_photos
             ],
             "authors": [a.strip() for a in page.authors.split(",") if a.strip()],
             "unit": term(page.unit),
             "subjects": page.subjects,
             "effective": iso(page.go_live_at or page.first_published_at),
             "modified": iso(page.last_published_at or page.latest_revision_created_at),
-            "language": page.locale.language_code,
+            "language": content.language_of(page),
         }

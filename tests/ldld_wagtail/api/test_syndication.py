@@ -11,6 +11,7 @@ from wagtail.models import APIToken, PageViewRestriction
 
 from ldld_wagtail.api.services.syndication import decode_cursor, encode_cursor
 from ldld_wagtail.management.commands.syndication_key import consumer_user
+from ldld_wagtail.syndication import CONSUMERS_GROUP
 from ldld_wagtail.takedown import restore, take_down
 
 from ...utils import make_column, make_news, publish
@@ -282,3 +283,23 @@ def test_a_moved_item_comes_again_with_its_new_address_and_the_same_uid(client, 
     [after], _ = everything(client, key, cursor)
     assert after["UID"] == before["UID"]
     assert after["@id"] == "http://testserver/chuyen-muc-khac/tin-mot/"
+
+
+def test_a_key_found_valid_is_checked_again_after_a_change(client, home, key):
+    """Keys found valid are kept a few seconds; any change to keys, users or their groups in
+    this process drops what was kept, and the change shows on the next request."""
+    from django.contrib.auth.models import Group
+
+    def status():
+        return client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}").status_code
+
+    assert status() == status() == 200  # the second from what was kept
+    user = APIToken.objects.get().user
+    consumers = Group.objects.get(name=CONSUMERS_GROUP)
+    user.groups.remove(consumers)
+    assert status() == 403
+    user.groups.add(consumers)
+    assert status() == 200
+    user.is_active = False
+    user.save()
+    assert status() == 401
