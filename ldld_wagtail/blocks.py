@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -61,6 +62,9 @@ class BodyBlock(blocks.StreamBlock):
         for child in value:
             if child.block_type == "heading":
                 parts.append(f"<h2>{conditional_escape(child.value)}</h2>\n")
+            elif child.block_type == "paragraph":
+                # What `RichText.__html__` gives, less its one-tag template (`{{ html|safe }}`).
+                parts.append(f"{expand_db_html(child.value.source)}\n")
             elif child.block_type == "embed":
                 url = getattr(child.value, "url", None)
                 parts.append(render_to_string(EMBED_LINK, {"url": url}) + "\n")
