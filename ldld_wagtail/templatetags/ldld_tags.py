@@ -6,8 +6,12 @@ page-cache generation, so it costs no query on a warm cache and is fresh after a
 """
 
 from django import template
+from django.http import QueryDict
 from django.template.base import Token
-from django.utils.translation import get_language
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 from wagtail.images.templatetags.wagtailimages_tags import ImageNode
 from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import Page
@@ -178,3 +182,59 @@ def img(parser, token):
         parser, Token(token.token_type, contents, token.position, token.lineno)
     )
     return _ImageNode(node.image_expr, node.filter_specs, node.output_var_name, node.attrs)
+
+
+GAP = '\n      <li><span class="gap" aria-hidden="true">…</span></li>\n      \n    '
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, items):
+    """The links between the pages of a listing (`items`, a paginator page): previous, the
+    first, the last and the pages around this one, next. Written in Python: through the
+    template language a deep page's dozen links cost a listing a few tenths of a millisecond,
+    more than deep pages otherwise cost over the first."""
+    paginator = items.paginator
+    if paginator.num_pages <= 1:
+        return "\n"
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+
+    def href(number):
+        params["page"] = number
+        return escape(f"?{params.urlencode()}")
+
+    page_word = escape(gettext("Page"))
+    html = [
+        f'\n<nav class="pagination no-print" aria-label="{escape(gettext("Pages"))}">\n  <ul>\n    '
+    ]
+    if items.has_previous():
+        html.append(
+            f'<li><a href="{href(items.previous_page_number())}" rel="prev">‹ '
+            f"<span>{escape(gettext('Previous'))}</span></a></li>"
+        )
+    html.append("\n    ")
+    for number in page_range_around(items):
+        if number is None:
+            html.append(GAP)
+        elif number == items.number:
+            html.append(
+                f'\n      <li><span aria-current="page"><span class="visually-hidden">{page_word}'
+                f" </span>{localize(number)}</span></li>\n      \n    "
+            )
+        else:
+            html.append(
+                f'\n      <li><a href="{href(number)}"><span class="visually-hidden">{page_word}'
+                f" </span>{localize(number)}</a></li>\n    "
+            )
+    html.append("\n    ")
+    if items.has_next():
+        html.append(
+            f'<li><a href="{href(items.next_page_number())}" rel="next">'
+            f"<span>{escape(gettext('Next'))}</span> ›</a></li>"
+        )
+    status = gettext("Page %(number)s of %(total)s") % {  # as {% blocktranslate %} writes it
+        "number": escape(localize(items.number)),
+        "total": escape(localize(paginator.num_pages)),
+    }
+    html.append(f'\n  </ul>\n  <p class="meta status">{status}</p>\n</nav>\n\n')
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
