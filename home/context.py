@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from documents.models import DirectiveDocumentPage
 from ldld_wagtail.visibility import live_public
-from news.models import NewsPage, NewsPhoto, TopicColumnPage, VideoPage
+from news.cards import cards_of, newest_cards
+from news.models import NewsPage, TopicColumnPage, VideoPage
 from qa.models import QuestionPage
 from schedule.models import ScheduleEntry, WeeklySchedulePage
 
@@ -22,15 +23,11 @@ def home_context(home) -> dict:
     below = {"path__startswith": home.path}
     columns = list(live_public(TopicColumnPage.objects.child_of(home)).order_by("path"))
     latest = _latest_per_column(home, columns)
-    featured = list(
+    # Both lists as cards (`news.cards`): a query each, with their photos' renditions.
+    featured = newest_cards(
         live_public(NewsPage.objects.filter(featured=True, **below))
-        .select_related("unit")
-        .order_by("-first_published_at", "-pk")[:FEATURED]
-    )
-    # One query for the photos of both lists and one for all renditions on the page.
-    prefetch_related_objects(
-        latest + featured,
-        Prefetch("photos", queryset=NewsPhoto.objects.select_related("image")),
+        .order_by("-first_published_at", "-pk")
+        .values("pk")[:FEATURED]
     )
     by_column = {c.path: [] for c in columns}
     for item in latest:
@@ -51,8 +48,7 @@ def home_context(home) -> dict:
         .first()
     )
     banners = list(Banner.objects.showing().select_related("image")[:3])
-    images = [p.image for item in latest + featured for p in item.photos.all()]
-    images += [b.image for b in banners] + ([video.poster] if video and video.poster else [])
+    images = [b.image for b in banners] + ([video.poster] if video and video.poster else [])
     prefetch_related_objects(images, "renditions")
     return {
         "featured": featured,
@@ -92,8 +88,4 @@ def _latest_per_column(home, columns) -> list:
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(sql), params)
         ids = [row[0] for row in cursor.fetchall()]
-    return list(
-        NewsPage.objects.filter(pk__in=ids)
-        .select_related("unit")
-        .order_by("-first_published_at", "-pk")
-    )
+    return cards_of(ids)

@@ -48,6 +48,7 @@ class NewsCard:
 
     __slots__ = (
         "id",
+        "path",
         "title",
         "url_path",
         "first_published_at",
@@ -87,7 +88,7 @@ def _sql():
     return f"""
         SELECT p.id, p.title, p.url_path, p.first_published_at, n.kind, n.lead,
                u.name, u.short_name, ph.{qn(photo.get_field("image").column)},
-               ph.caption, ph.credit
+               ph.caption, ph.credit, p.path
         FROM wagtailcore_page p
         JOIN {qn(news.db_table)} n ON n.{page_key} = p.id
         LEFT JOIN {qn(unit.db_table)} u ON u.{qn(unit.pk.column)} = n.{unit_key}
@@ -115,7 +116,18 @@ def newest_cards(window) -> list[NewsCard]:
         sql, params = window.query.sql_with_params()
     except EmptyResultSet:  # a query Django knows matches nothing
         return []
-    cards = _cards(f"IN ({sql})", params)
+    return _newest_first(_cards(f"IN ({sql})", params))
+
+
+def cards_of(ids) -> list[NewsCard]:
+    """Cards of the news items `ids`, newest first."""
+    ids = list(ids)
+    if not ids:
+        return []
+    return _newest_first(_cards(f"IN ({', '.join(['%s'] * len(ids))})", ids))
+
+
+def _newest_first(cards):
     oldest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
     cards.sort(key=lambda card: (card.first_published_at or oldest, card.id), reverse=True)
     return cards
@@ -133,6 +145,7 @@ def _cards(condition, params) -> list[NewsCard]:
         card.unit = CardUnit(row[6], row[7]) if row[6] is not None else None
         card._image_id = row[8]
         card.main_photo = None
+        card.path = row[11]
         cards.append(card)
     _attach_photos(cards, rows)
     return cards
