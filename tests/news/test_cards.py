@@ -54,3 +54,21 @@ def test_titles_and_leads_are_escaped(client, column, no_page_cache):
     html = client.get(column.url).content.decode()
     assert "Tin &lt;b&gt;đậm&lt;/b&gt;" in html and "<script>x" not in html
     assert "Sapo &amp; &lt;script&gt;" in html
+
+
+def test_a_sub_site_lists_its_own_news_as_cards(client, home, no_page_cache):
+    from home.models import SubSiteHomePage, SubSiteIndexPage
+
+    from ..utils import add
+
+    unit = make_unit("sa-pa", "LĐLĐ thị xã Sa Pa", "district")
+    subsites = add(home, SubSiteIndexPage(title="Đơn vị", slug="don-vi"))
+    site = add(subsites, SubSiteHomePage(title="Sa Pa", slug="sa-pa", unit=unit))
+    for i in range(11):
+        make_news(site, f"Tin Sa Pa {i}", unit=unit)
+    make_news(site, "Bản nháp Sa Pa", unit=unit, live=False)
+    html = client.get(site.url).content.decode()
+    assert html.count('<article class="card') == 10  # ten a page, newest first
+    assert html.index("Tin Sa Pa 10") < html.index("Tin Sa Pa 1<")
+    assert "Bản nháp" not in html and "Trang 1/2" in html
+    assert "Tin Sa Pa 0" in client.get(site.url, {"page": 2}).content.decode()
