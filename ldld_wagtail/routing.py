@@ -11,6 +11,7 @@ the view-restriction check is skipped only for pages under no restriction.
 """
 
 import copy
+from collections import OrderedDict
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -19,7 +20,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
-from .cache import generation_cached
+from .cache import current_generation, generation_cached
 from .page_urls import site_root_paths
 from .visibility import is_restricted
 
@@ -87,9 +88,10 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
 
     With `specific` false the page is the chain's own base `Page` (a few columns, shared by
     requests: read it, never change it), which saves a query where only its place in the tree
-    matters. With `shared`, a live page is read once per generation (a copy of it each time):
-    for readers of the public site, who see it as last published (every publish, unpublish,
-    move or delete renews the generation), never for editors, who act on its current row."""
+    matters. With `shared`, a live page is read once per generation and process (a copy of it
+    each time, see `_shared_page`): for readers of the public site, who see it as last
+    published (every publish, unpublish, move or delete renews the generation), never for
+    editors, who act on its current row."""
     root = site_root(request)
     if root is None:
         return None
@@ -113,12 +115,34 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
         return model._default_manager.select_related(*related).get(pk=page.pk)
 
     if shared and page.live:
-        specific = copy.copy(generation_cached(f"page:{page.pk}", load, ROUTE_SECONDS))
+        specific = _shared_page(page.pk, load)
     else:
         specific = load()
     # What `page.url` (no request) would read from the cache on first use, already at hand.
     specific._wagtail_cached_site_root_paths = site_root_paths()
     return chain, specific, components[len(chain) - 1 :]
+
+
+# Live pages read for readers, per process, for the current generation only: the most
+# recently served SHARED_PAGES of them (a page object with its body can weigh tens of KB, and
+# pickling it to the shared cache cost more than reading it again).
+SHARED_PAGES = 500
+_shared = {"token": None, "pages": OrderedDict()}
+
+
+def _shared_page(pk, load):
+    token = current_generation()
+    if _shared["token"] != token:
+        _shared.update(token=token, pages=OrderedDict())
+    pages = _shared["pages"]
+    page = pages.get(pk)
+    if page is None:
+        page = pages[pk] = load()
+        if len(pages) > SHARED_PAGES:
+            pages.popitem(last=False)
+    else:
+        pages.move_to_end(pk)
+    return copy.copy(page)  # what a request sets on its page stays with it
 
 
 def wants_json(request) -> bool:
