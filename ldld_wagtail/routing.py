@@ -141,7 +141,10 @@ def _shared_page(pk, load):
         if len(pages) > SHARED_PAGES:
             pages.popitem(last=False)
     else:
-        pages.move_to_end(pk)
+        try:
+            pages.move_to_end(pk)
+        except KeyError:  # another thread (runserver, gthread) dropped it meanwhile
+            pass
     return copy.copy(page)  # what a request sets on its page stays with it
 
 
