@@ -11,6 +11,7 @@ the view-restriction check is skipped only for pages under no restriction.
 """
 
 import copy
+import hashlib
 from collections import OrderedDict
 
 from django.conf import settings
@@ -99,8 +100,11 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
     chain = [root]
     if components:
         # Only paths that lead to a page all the way are kept: unknown URLs add no entries.
+        route = "/".join(components)
+        if not route.isascii() or not route.isprintable() or len(route) > 200:
+            route = hashlib.sha1(route.encode("utf-8", "surrogatepass")).hexdigest()
         chain = generation_cached(
-            f"route:{root.pk}:{'/'.join(components)}",
+            f"route:{root.pk}:{route}",
             lambda: _chain(root, components),
             ROUTE_SECONDS,
             keep=lambda chain: len(chain) == len(components) + 1,
