@@ -94,7 +94,7 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
     published (every publish, unpublish, move or delete renews the generation), never for
     editors, who act on its current row."""
     root = site_root(request)
-    if root is None:
+    if root is None or "\x00" in path:  # no page has it, and PostgreSQL refuses it in text
         return None
     components = [c for c in path.split("/") if c]
     chain = [root]

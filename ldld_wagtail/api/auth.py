@@ -157,6 +157,11 @@ class BasicAuthentication(authentication.BasicAuthentication):
             cache.set(key, failures + 1, period)
             raise
 
+    def authenticate_credentials(self, userid, password, request=None):
+        if "\x00" in userid or "\x00" in password:  # no account has one; PostgreSQL refuses it
+            raise exceptions.AuthenticationFailed(_("Wrong login or password."))
+        return super().authenticate_credentials(userid, password, request)
+
 
 class SessionAuthentication(authentication.SessionAuthentication):
     """The admin's session (a browser front end on the same site), with CSRF on writes."""

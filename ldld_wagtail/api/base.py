@@ -91,8 +91,11 @@ class Service(APIView):
         return errors.handle
 
     def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
         translation.activate(self.language)
+        for name, values in request._request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise errors.field_error(name, nul_message())
+        super().initial(request, *args, **kwargs)
 
     def absolute(self, path: str) -> str:
         return self.request.build_absolute_uri(path)
@@ -124,4 +127,33 @@ class Service(APIView):
         data = self.request.data
         if not isinstance(data, dict):
             raise errors.bad_request(translation.gettext("The request body must be a JSON object."))
+        field = nul_field(data)
+        if field is not None:
+            raise errors.field_error(field, nul_message())
         return data
+
+
+def nul_message():
+    return translation.gettext("must not contain the NUL character")
+
+
+def nul_field(value, path=""):
+    """The name of the first key or text in a JSON value that holds a NUL character (which no
+    PostgreSQL text can store), or None."""
+    if isinstance(value, str):
+        return (path or "body") if "\x00" in value else None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = ((f"[{i}]", item) for i, item in enumerate(value))
+    else:
+        return None
+    for key, item in items:
+        key = str(key)
+        name = f"{path}{key}" if key.startswith("[") else (f"{path}.{key}" if path else key)
+        if "\x00" in key:
+            return name
+        found = nul_field(item, name)
+        if found is not None:
+            return found
+    return None

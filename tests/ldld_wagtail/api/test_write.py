@@ -182,3 +182,23 @@ def test_delete(client, laocai):
     assert call(client, "delete", url, login(client, "thuky")).status_code in (403, 404)
     assert call(client, "delete", url, login(client, "ctv-tuyengiao")).status_code == 204
     assert not NewsPage.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_nul_character_is_a_clear_error_at_every_door(client, laocai):
+    """PostgreSQL cannot store U+0000 in text: every door answers 400, 401 or 404, never 500."""
+    import base64
+
+    response = call(client, "post", "/++api++/@login", body={"login": "thuky\x00", "password": "x"})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "login"
+    assert response.json()["message"] == "login: không được chứa ký tự NUL"
+    ctv = login(client, "ctv-tuyengiao")
+    body = {"@type": "NewsPage", "title": "Tin", "photos": [{"caption": "a\x00"}]}
+    response = call(client, "post", column_url(), ctv, body)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "photos[0].caption"
+    response = client.get("/++api++/@search", {"path.query": "/\x00"})
+    assert response.status_code == 400 and response.json()["type"] == "BadRequest"
+    assert client.get("/++api++/%00").status_code == 404
+    assert client.get("/%00/").status_code == 404
+    pair = base64.b64encode(b"thuky\x00:pw").decode()
+    assert client.get("/++api++/", HTTP_AUTHORIZATION=f"Basic {pair}").status_code == 401
