@@ -334,18 +334,12 @@ class SubSiteHomePage(Page):
         verbose_name = _("unit sub-site")
 
     def get_context(self, request, *args, **kwargs):
-        from django.contrib.contenttypes.models import ContentType
-
-        from ldld_wagtail.listing import CachedCountPaginator, DeferredJoinList, children_of
-        from news.cards import newest_cards
-        from news.models import NewsPage
+        from ldld_wagtail.listing import CachedCountPaginator
+        from news.cards import news_under
 
         context = super().get_context(request, *args, **kwargs)
-        # The unit's own news, newest first, as the column pages list theirs.
-        news_type = ContentType.objects.get_for_model(NewsPage)
-        ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
-        news = DeferredJoinList(ids, newest_cards, key=f"sub-site:{self.pk}")
-        paginator = CachedCountPaginator(news, 10, count_key=f"sub-site:{self.pk}")
+        # The unit's own news, as the column pages list theirs.
+        paginator = CachedCountPaginator(news_under(self), 10, count_key=f"sub-site:{self.pk}")
         context["items"] = paginator.get_page(request.GET.get("page"))
         context["unit_intro"] = live_public(UnitIntroPage.objects.child_of(self)).first()
         return context

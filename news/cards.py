@@ -10,6 +10,7 @@ photos' renditions with their images, shared by the cards that show the same ima
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.template.defaultfilters import truncatewords
@@ -20,8 +21,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from ldld_wagtail.images import img_tag, rendition
+from ldld_wagtail.listing import DeferredJoinList, children_of
 from ldld_wagtail.models import Unit
 from ldld_wagtail.page_urls import page_url
+from ldld_wagtail.raw_rows import PageLinks, moment
+from ldld_wagtail.visibility import live_public
 
 from .models import KIND_LABELS, NewsPage, NewsPhoto
 
@@ -43,7 +47,7 @@ class CardPhoto:
         self.image, self.caption, self.credit = image, caption, credit
 
 
-class NewsCard:
+class NewsCard(PageLinks):
     """What a card reads of a news item; `page_url` builds its link from `url_path`."""
 
     __slots__ = (
@@ -61,19 +65,8 @@ class NewsCard:
     specific_class = NewsPage
 
     @property
-    def pk(self):
-        return self.id
-
-    @property
     def kind_label(self):
         return KIND_LABELS.get(self.kind, self.kind)
-
-    # Where `page_urls` cannot build a link from the site root alone, Wagtail's answer.
-    def get_url(self, request=None):
-        return Page.objects.get(pk=self.id).get_url(request)
-
-    def get_full_url(self, request=None):
-        return Page.objects.get(pk=self.id).get_full_url(request)
 
     def __str__(self):
         return self.title
@@ -100,15 +93,6 @@ def _sql():
 _SQL = _sql()
 
 
-def _moment(value):
-    """SQLite hands raw SQL naive UTC datetimes (or their text)."""
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value
-
-
 def newest_cards(window) -> list[NewsCard]:
     """Cards of the news items a `values("pk")` query selects, newest first: the ids and the
     cards in one query (the window runs inside it)."""
@@ -117,6 +101,14 @@ def newest_cards(window) -> list[NewsCard]:
     except EmptyResultSet:  # a query Django knows matches nothing
         return []
     return _newest_first(_cards(f"IN ({sql})", params))
+
+
+def news_under(parent) -> DeferredJoinList:
+    """The live, public news items directly under `parent`, newest first, as cards for a
+    paginator: the same for every reader, so deep pages may start from an anchor."""
+    news_type = ContentType.objects.get_for_model(NewsPage)
+    ids = live_public(children_of(Page.objects, parent).filter(content_type=news_type))
+    return DeferredJoinList(ids, newest_cards, key=f"news-under:{parent.pk}")
 
 
 def cards_of(ids) -> list[NewsCard]:
@@ -141,7 +133,7 @@ def _cards(condition, params) -> list[NewsCard]:
     for row in rows:
         card = NewsCard()
         card.id, card.title, card.url_path = row[0], row[1], row[2]
-        card.first_published_at, card.kind, card.lead = _moment(row[3]), row[4], row[5]
+        card.first_published_at, card.kind, card.lead = moment(row[3]), row[4], row[5]
         card.unit = CardUnit(row[6], row[7]) if row[6] is not None else None
         card._image_id = row[8]
         card.main_photo = None

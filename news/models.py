@@ -1,7 +1,6 @@
 """Topic columns, news items and articles, videos and featured-photo galleries."""
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, stream_text
-from ldld_wagtail.listing import DeferredJoinList, ListingPageMixin, children_of
+from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -117,19 +116,9 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
-        news_type = ContentType.objects.get_for_model(NewsPage)
-        ids = live_public(children_of(Page.objects, self).filter(content_type=news_type))
-        # Newest first; the same for every reader, so deep pages may start from an anchor.
-        # Unordered: the id query has the order.
-        from .cards import newest_cards
+        from .cards import news_under
 
-        return DeferredJoinList(
-            ids,
-            newest_cards,
-            column="first_published_at",
-            descending=True,
-            key=f"column:{self.pk}",
-        )
+        return news_under(self)
 
     @path("")
     def index_route(self, request):

@@ -8,14 +8,12 @@ the items with their unit and open take-down, the photos with their images, and 
 the text is the same StreamField value the page renders.
 """
 
-import datetime
-import uuid
 from types import SimpleNamespace
 
 from django.db import connection
-from wagtail.models import Page
 
 from ...models import Unit, Withdrawal
+from ...raw_rows import PageLinks, moment, uuid_of
 
 
 class FeedUnit(SimpleNamespace):
@@ -23,22 +21,11 @@ class FeedUnit(SimpleNamespace):
         return self.name
 
 
-class FeedItem:
+class FeedItem(PageLinks):
     """What the feed reads of a news item (see `SyndicationService.full`)."""
 
     def __init__(self, **values):
         self.__dict__.update(values)
-
-    @property
-    def pk(self):
-        return self.id
-
-    # Where `page_urls` cannot build a link from the site root alone, Wagtail's answer.
-    def get_url(self, request=None):
-        return Page.objects.get(pk=self.id).get_url(request)
-
-    def get_full_url(self, request=None):
-        return Page.objects.get(pk=self.id).get_full_url(request)
 
 
 COLUMNS = (
@@ -56,15 +43,6 @@ COLUMNS = (
     "latest_revision_created_at",
 )
 NEWS_COLUMNS = ("lead", "body", "authors", "send_to_national")
-
-
-def _moment(value):
-    """SQLite hands raw SQL naive UTC datetimes (or their text)."""
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value
 
 
 def feed_items(ids) -> dict:
@@ -100,11 +78,14 @@ def feed_items(ids) -> dict:
     items = {}
     for row in rows:
         values = dict(zip(COLUMNS + NEWS_COLUMNS, row, strict=False))
-        for name in ("go_live_at", "first_published_at", "last_published_at"):
-            values[name] = _moment(values[name])
-        values["latest_revision_created_at"] = _moment(values["latest_revision_created_at"])
-        key = values["translation_key"]
-        values["translation_key"] = key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
+        for name in (
+            "go_live_at",
+            "first_published_at",
+            "last_published_at",
+            "latest_revision_created_at",
+        ):
+            values[name] = moment(values[name])
+        values["translation_key"] = uuid_of(values["translation_key"])
         values["live"] = bool(values["live"])
         values["send_to_national"] = bool(values["send_to_national"])
         values["body"] = body.to_python(values["body"])

@@ -7,13 +7,13 @@ batch's page columns with every summary field left-joined by primary key, ordere
 listing asks, into `PageRow`s that carry what `serializers.content.summary` reads.
 """
 
-import datetime
 import functools
-import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
+
+from ...raw_rows import PageLinks, moment, uuid_of
 
 FIELDS = (
     "id",
@@ -38,21 +38,12 @@ FIELDS = (
 _DATES = [name for name in FIELDS if name.endswith("_at")]
 
 
-def _moment(value):
-    """A date column as read: PostgreSQL's text of it, SQLite's text or naive UTC datetime."""
-    if isinstance(value, str):
-        value = datetime.datetime.fromisoformat(value)
-    if value is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value
-
-
 @functools.cache
 def _model(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
-class PageRow:
+class PageRow(PageLinks):
     """What a listing entry needs of a page: its columns, its type, its summary.
 
     Dates are read as text and made datetimes when asked for: a summary shows none unless
@@ -66,29 +57,15 @@ class PageRow:
             setattr(self, name, value)
 
     @property
-    def pk(self):
-        return self.id
-
-    @property
     def specific_class(self):
         return _model(self.content_type_id)
-
-    def page(self):
-        return Page.objects.get(pk=self.id)
-
-    # Where `page_urls` cannot build a link from the site root alone, Wagtail's answer.
-    def get_url(self, request=None):
-        return self.page().get_url(request)
-
-    def get_full_url(self, request=None):
-        return self.page().get_full_url(request)
 
 
 for _name in _DATES:
     setattr(
         PageRow,
         _name,
-        property(lambda row, slot=f"_{_name}": _moment(getattr(row, slot)), doc=_name),
+        property(lambda row, slot=f"_{_name}": moment(getattr(row, slot)), doc=_name),
     )
 
 
@@ -119,8 +96,7 @@ def _from_sqlite(values):
     """SQLite hands raw SQL hex UUIDs and 0/1."""
     values = list(values)
     values[_LIVE] = bool(values[_LIVE])
-    if isinstance(values[_KEY], str):
-        values[_KEY] = uuid.UUID(values[_KEY])
+    values[_KEY] = uuid_of(values[_KEY])
     return values
 
 
