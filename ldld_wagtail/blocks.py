@@ -57,7 +57,12 @@ class BodyBlock(blocks.StreamBlock):
         """The body as HTML, written without the template language (a body has a dozen
         blocks, and the syndication feed writes twenty bodies a batch): headings become <h2>,
         an embed only a link (rendering an EmbedBlock would fetch the provider's page, and the
-        server has no internet), every other block its own rendering."""
+        server has no internet), every other block its own rendering.
+
+        A subclass that names its own `Meta.template` (the introduction page's body, with its
+        history, congresses and leaders) is rendered by that template, as Wagtail would."""
+        if getattr(self.meta, "template", None):
+            return super().render(value, context)
         parts = ['<div class="stream">\n']
         for child in value:
             if child.block_type == "heading":
