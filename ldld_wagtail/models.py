@@ -408,3 +408,28 @@ class SyndicationChange(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.uid} {self.at:%Y-%m-%d %H:%M}"
+
+
+class WithheldMedia(models.Model):
+    """An image or document moved out of public media storage while no public page uses it.
+
+    Written by `ldld_wagtail.withhold` when the page that uses it is unpublished, taken down
+    or put under a view restriction; removed when a page using it is public again.
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveIntegerField()
+    files = models.JSONField(default=list)
+    at = models.DateTimeField(_("withheld at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="ldld_withheld_uniq")
+        ]
+        verbose_name = _("withheld file")
+        verbose_name_plural = _("withheld files")
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}"

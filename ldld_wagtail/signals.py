@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import APIToken, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import search
+from . import search, withhold
 from .cache import invalidate_pages
 
 
@@ -22,12 +22,14 @@ def _invalidate():
 @receiver(page_published)
 def _on_published(sender, instance, **kwargs):
     search.index_page(instance)
+    withhold.after_commit(withhold.page_public, instance)
     _invalidate()
 
 
 @receiver(page_unpublished)
 def _on_unpublished(sender, instance, **kwargs):
     search.unindex_page(instance.pk)
+    withhold.after_commit(withhold.page_withdrawn, instance)
     _invalidate()
 
 
@@ -50,6 +52,11 @@ def _on_restriction_changed(sender, instance, **kwargs):
     page = instance.page
     for descendant in Page.objects.descendant_of(page, inclusive=True).live().specific():
         search.index_page(descendant)
+    # A new restriction withholds the subtree's own media; a lifted one releases what is
+    # public again (`page_public` checks the remaining restrictions).
+    lifted = kwargs.get("signal") is post_delete
+    action = withhold.page_public if lifted else withhold.page_withdrawn
+    withhold.after_commit(action, page, descendants=True)
     _invalidate()
 
 

@@ -10,7 +10,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import takedown
+from . import takedown, withhold
 from .models import Unit
 from .workflows import pending_publications
 
@@ -39,6 +39,11 @@ def editorial_urls():
         path("ldld/restore/<int:page_id>/", takedown.restore_view, name="ldld_restore"),
         path("ldld/history/<int:page_id>/", takedown.page_log_view, name="ldld_page_log"),
     ]
+
+
+@hooks.register("before_serve_document")
+def withheld_documents(document, request):
+    return withhold.serve_withheld_document(document, request)
 
 
 class TakeDownMenuItem(PageMenuItem):

@@ -30,6 +30,11 @@ X_FRAME_OPTIONS = "DENY"
 # Media on S3-compatible object storage when a bucket is named; a shared disk otherwise.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    # Withdrawn items' photos and files move under a prefix that no URL hands out.
+    STORAGES["ldld_withheld"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": os.environ.get("WITHHELD_MEDIA_PREFIX", "withheld")},
+    }
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
     AWS_QUERYSTRING_AUTH = True
     AWS_DEFAULT_ACL = None

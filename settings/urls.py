@@ -6,11 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.images.views.serve import ServeView
 
 from home.views import healthz, robots_txt, search_view
 from ldld_wagtail.api import urls as api_urls
 from ldld_wagtail.routing import serve
+from ldld_wagtail.withhold import ServeView
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 
 urlpatterns = [
