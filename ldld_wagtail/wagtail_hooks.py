@@ -41,6 +41,14 @@ def editorial_urls():
     ]
 
 
+@hooks.register("register_admin_viewset", order=1)
+def register_portal_page_viewset():
+    # After Wagtail's base page viewset (order -1): the registry keeps the last one for Page.
+    from .admin_views import portal_page_viewset
+
+    return portal_page_viewset
+
+
 @hooks.register("before_serve_document")
 def withheld_documents(document, request):
     return withhold.serve_withheld_document(document, request)

@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
 from ldld_wagtail.models import Unit
@@ -122,3 +123,23 @@ def section(code):
     from ldld_wagtail.models import Section
 
     return Section.objects.get(code=code).page.specific
+
+
+def news_form(unit, image, action, title="Ngày hội công nhân 2026"):
+    """The admin's add form of a news item with one captioned photo, and the button pressed."""
+    photos = [{"image": image.pk, "caption": "Công nhân dự ngày hội", "credit": "Ban TG-NC"}]
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "ngay-hoi-cong-nhan-2026",
+            "kind": "tin",
+            "unit": unit.pk,
+            "lead": "Sáng 21/11, hơn 500 công nhân dự ngày hội.",
+            "authors": "Ngô Hoàng Lan",
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
+            "photos": inline_formset(photos, min=1),
+        }
+    )
+    data[action] = "1"
+    return data

@@ -12,39 +12,19 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from ldld_wagtail.models import EditorialField, Federation, PortalRole, Unit, Withdrawal
 from ldld_wagtail.notify import remind_deadlines
 from ldld_wagtail.workflows import ApprovalTask, PublishTask, PublishTaskState, RouteTask
 from news.models import NewsPage
 
-from ..utils import make_image, person, section
+from ..utils import make_image, news_form, person, section
 
 pytestmark = pytest.mark.django_db
 
 
 def setup(profile):
     call_command("setup_portal", "--profile", profile, stdout=open("/dev/null", "w"))
-
-
-def news_form(unit, image, action, title="Ngày hội công nhân 2026"):
-    photos = [{"image": image.pk, "caption": "Công nhân dự ngày hội", "credit": "Ban TG-NC"}]
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": "ngay-hoi-cong-nhan-2026",
-            "kind": "tin",
-            "unit": unit.pk,
-            "lead": "Sáng 21/11, hơn 500 công nhân dự ngày hội.",
-            "authors": "Ngô Hoàng Lan",
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
-            "photos": inline_formset(photos, min=1),
-        }
-    )
-    data[action] = "1"
-    return data
 
 
 def act(client, page, action, **data):

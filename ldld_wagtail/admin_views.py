@@ -1,0 +1,115 @@
+"""The admin's page views where the federation's workflow needs more than Wagtail says.
+
+Registered as the base `PageViewSet` (Wagtail routes every page type's admin views through
+the page viewset registry), so only the views named here differ from Wagtail's:
+
+- a workflow action taken from the dashboard or the explorer (route, approve, publish,
+  return) confirms what it did and where the item went, as Wagtail's own messages do;
+- the secretary's routing dialog preselects the field that owns the item's section and says
+  who approves in each field.
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page, TaskState
+
+from .models import EditorialField, Section
+
+
+def section_of(page):
+    """The portal section (column, sub-site…) the page sits in: its nearest section ancestor."""
+    steplen = Page.steplen
+    paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+    return (
+        Section.objects.filter(page__path__in=paths)
+        .select_related("field")
+        .order_by("-page__depth")
+        .first()
+    )
+
+
+def field_approvers(field) -> str:
+    names = [
+        user.get_full_name() or user.get_username()
+        for user in get_user_model()
+        .objects.filter(groups=field.owner_id, is_active=True)
+        .order_by("last_name", "first_name", "username")
+    ]
+    who = field.owner.name
+    return f"{who} ({', '.join(names)})" if names else who
+
+
+class RouteFormMixin:
+    """The routing form opened with the section's own field chosen, each field with its
+    approver."""
+
+    def render_modal_form(self, request, form):
+        if self.action_name == "route" and "field" in form.fields:
+            choices = [("", "---------")]
+            for field in EditorialField.objects.select_related("owner"):
+                label = _("%(field)s (approved by %(who)s)") % {
+                    "field": field.name,
+                    "who": field_approvers(field),
+                }
+                choices.append((field.pk, label))
+            form.fields["field"].choices = choices
+            if not form.is_bound:
+                section = section_of(self.object)
+                if section is not None and section.field_id:
+                    form.initial["field"] = section.field_id
+        return super().render_modal_form(request, form)
+
+
+def outcome_message(page, action_name, before: TaskState) -> str | None:
+    """What became of the item, in the words an editor expects, or None if nothing did."""
+    before.refresh_from_db()
+    if before.status == TaskState.STATUS_IN_PROGRESS:
+        return None
+    title = page.get_admin_display_title()
+    if before.status == TaskState.STATUS_REJECTED:
+        return _("'%(title)s' was returned to its author with your comment.") % {"title": title}
+    if action_name == "route":
+        field = getattr(before.specific, "field", None)
+        if field is not None:
+            return _("'%(title)s' was routed to %(who)s, in charge of %(field)s.") % {
+                "title": title,
+                "who": field_approvers(field),
+                "field": field.name,
+            }
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_IN_PROGRESS:
+        step = state.current_task_state.task.specific
+        return _("'%(title)s' was approved; it now waits for: %(step)s.") % {
+            "title": title,
+            "step": step.name,
+        }
+    if page.live:
+        return _("'%(title)s' was published.") % {"title": title}
+    return _("'%(title)s' was approved.") % {"title": title}
+
+
+class ConfirmingWorkflowActionView(RouteFormMixin, WorkflowActionView):
+    def post(self, request, *args, **kwargs):
+        before = self.task_state
+        response = super().post(request, *args, **kwargs)
+        message = outcome_message(self.object, self.action_name, before)
+        if message:
+            messages.success(request, message)
+        return response
+
+
+class RouteDataView(RouteFormMixin, CollectWorkflowActionDataView):
+    pass
+
+
+class PortalPageViewSet(PageViewSet):
+    model = Page
+    workflow_action_view_class = ConfirmingWorkflowActionView
+    collect_workflow_action_data_view_class = RouteDataView
+
+
+portal_page_viewset = PortalPageViewSet(name="ldld_pages")
