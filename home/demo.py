@@ -37,6 +37,7 @@ from ldld_wagtail.models import PortalRole, Unit
 from ldld_wagtail.profile import load_profile
 from ldld_wagtail.search import index_page
 from ldld_wagtail.setup import apply_profile
+from ldld_wagtail.site_url import configured_host
 from ldld_wagtail.text import fold
 from news.models import (
     GalleryIndexPage,
@@ -372,17 +373,15 @@ class Loader:
         return home
 
     def site(self, home):
+        hostname, port = configured_host()  # what `make run` serves
         wanted = {
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": hostname,
+            "port": port,
             "root_page_id": home.pk,
             "site_name": c.SITE_NAME,
             "is_default_site": True,
         }
-        site = (
-            Site.objects.filter(is_default_site=True).first()
-            or Site.objects.filter(hostname="localhost", port=80).first()
-        )
+        site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(**wanted)
             self.tally.add("created", "Site")

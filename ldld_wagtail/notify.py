@@ -13,7 +13,6 @@ emails are switched off in `apps.py`.
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
@@ -23,12 +22,11 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 
-def _admin_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def edit_url(page) -> str:
+    """The page's edit form, on the host of the site the page belongs to."""
+    from .site_url import root_url_for
 
-
-def edit_url(page_id: int) -> str:
-    return _admin_url(reverse("wagtailadmin_pages:edit", args=[page_id]))
+    return root_url_for(page) + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
 @task()
@@ -52,7 +50,7 @@ def queue(user_ids, subject, template, context):
 
 def _page_context(page):
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    return {"title": page.get_admin_display_title(), "url": edit_url(page.pk)}
+    return {"title": page.get_admin_display_title(), "url": edit_url(page)}
 
 
 # --- signal receivers -----------------------------------------------------------------------

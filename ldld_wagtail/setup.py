@@ -29,6 +29,7 @@ from wagtail.models import (
 from . import models as m
 from .notify import ensure_reminder_schedule
 from .profile import Profile, ProfileError
+from .site_url import site_host_values
 from .workflows import ApprovalTask, PublishTask, RouteTask
 
 PAGE_PERMISSIONS = {
@@ -332,8 +333,9 @@ class _Applier:
     def site(self, home):
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         values = {"root_page": home, "site_name": self.p.site_name, "is_default_site": True}
+        values.update(site_host_values(site))
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, **values)
+            Site.objects.create(**values)
             self.r.change(_("created the site"))
         else:
             changed = [k for k, v in values.items() if not _same(getattr(site, k), v)]
@@ -411,19 +413,16 @@ class _Applier:
 
     def step_task(self, w, step, current):
         cls = STEP_CLASSES[step.kind]
-        name = f"{step.name} ({w.code})"[:255]
+        # The step's own name: editors read it in the admin and in emails. A step is found by
+        # its place in the workflow, never by name (two workflows may share step names).
+        name = step.name[:255]
         values = {"name": name, "active": True, "four_eyes": step.four_eyes}
         if cls is ApprovalTask:
             values["field"] = self.field.get(step.field)
             values["routed_field"] = step.routed_field
         if current is None or type(current) is not cls:
-            task = cls.objects.filter(name=name).first()
-            if task is None:
-                task = cls.objects.create(**values)
-                self.r.change(
-                    _("workflow %(wf)s: step %(step)s") % {"wf": w.name, "step": step.name}
-                )
-            current = task
+            current = cls.objects.create(**values)
+            self.r.change(_("workflow %(wf)s: step %(step)s") % {"wf": w.name, "step": step.name})
         self.save_changed(current, values, _("step %s") % name)
         groups = {self.group[r].pk for r in step.roles}
         if set(current.groups.values_list("pk", flat=True)) != groups:
