@@ -6,16 +6,23 @@ the page viewset registry), so only the views named here differ from Wagtail's:
 - a workflow action taken from the dashboard or the explorer (route, approve, publish,
   return) confirms what it did and where the item went, as Wagtail's own messages do;
 - the secretary's routing dialog preselects the field that owns the item's section and says
-  who approves in each field.
+  who approves in each field;
+- the explorer's page-type column is headed "page type" (Wagtail's "Type" is shared with
+  workflow tasks, reports and usage listings).
 """
+
+import copy
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState
 
+from .editor_views import EditorCreateView, EditorEditView
 from .models import EditorialField, Section
 
 
@@ -106,8 +113,25 @@ class RouteDataView(RouteFormMixin, CollectWorkflowActionDataView):
     pass
 
 
+def _page_type_heading(column):
+    if column.name != "type":
+        return column
+    column = copy.copy(column)
+    column.label = gettext_lazy("Page type")
+    column.header = type(column.header)(column)  # the header renders the column it holds
+    return column
+
+
+class PortalExplorableIndexView(ExplorableIndexView):
+    # The viewset hands these to the view as its columns.
+    base_columns = [_page_type_heading(column) for column in ExplorableIndexView.base_columns]
+
+
 class PortalPageViewSet(PageViewSet):
     model = Page
+    index_view_class = PortalExplorableIndexView
+    add_view_class = EditorCreateView
+    edit_view_class = EditorEditView
     workflow_action_view_class = ConfirmingWorkflowActionView
     collect_workflow_action_data_view_class = RouteDataView
 
