@@ -36,6 +36,8 @@ WAGTAIL_ADMIN_STRINGS = [
     _("Live"),
     _("Updated"),
     _("Type"),
+    _("Page type"),
+    _("Explore child pages"),
     _("Sort"),
     _("Your pages in a workflow"),
     _("Your most recently edited pages"),

@@ -24,3 +24,16 @@ def open_withdrawal(context, page):
         if request is not None:
             request._ldld_open_withdrawals = found
     return found.get(page.pk)
+
+
+@register.simple_tag
+def portal_site_name(site_name):
+    """Wagtail's site name for the dashboard, or the default site's when Wagtail fell back to
+    the setting."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    if site_name and site_name != getattr(settings, "WAGTAIL_SITE_NAME", None):
+        return site_name
+    site = Site.objects.filter(is_default_site=True).only("site_name", "hostname").first()
+    return (site.site_name or site.hostname) if site else site_name

@@ -1,0 +1,51 @@
+"""Smaller defects of the first walk through the admin: a contributor's column opens its list
+of items, the explorer's type column says "page type", and every role's dashboard carries the
+federation's name."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from ..utils import person, section
+
+pytestmark = pytest.mark.django_db
+
+
+def title_link(html, page):
+    match = re.search(
+        rf'<a href="([^"]+)"[^>]*>\s*<span id="page_{page.pk}_title"', html, flags=re.S
+    )
+    return match.group(1) if match else None
+
+
+def test_a_contributor_clicking_the_column_title_opens_its_items(laocai, client, admin_client):
+    column = section("tuyen-giao-nu-cong")
+    home = column.get_parent()
+    client.force_login(laocai["ctv"])
+    html = client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+    assert title_link(html, column) == reverse("wagtailadmin_explore", args=[column.pk])
+
+    # Whoever may publish the column itself still opens its edit form.
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[home.pk])).content.decode()
+    assert title_link(html, column) == reverse("wagtailadmin_pages:edit", args=[column.pk])
+
+
+def test_explorer_type_column_is_headed_page_type(admin_client, laocai):
+    column = section("tuyen-giao-nu-cong")
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[column.get_parent().pk]))
+    table = html.content.decode().split('<table class="listing', 1)[1].split("</thead>", 1)[0]
+    headers = [
+        " ".join(re.sub(r"<[^>]+>", " ", h).split())
+        for h in re.findall(r"<th\b[^>]*>(.*?)</th>", table, flags=re.S)
+    ]
+    assert "Loại trang" in headers
+    assert "Loại văn bản" not in " ".join(headers)
+
+
+@pytest.mark.parametrize("role", ["lanh-dao-vp", "van-thu", "ctv-tuyen-giao", "thu-ky"])
+def test_every_roles_dashboard_names_the_federation(laocai, client, role):
+    client.force_login(person(f"user-{role}", role))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    title = re.search(r'<h1 class="w-h1[^"]*">(.*?)</h1>', html, flags=re.S).group(1)
+    assert "Lào Cai" in title
