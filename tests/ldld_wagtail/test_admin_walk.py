@@ -49,3 +49,13 @@ def test_every_roles_dashboard_names_the_federation(laocai, client, role):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     title = re.search(r'<h1 class="w-h1[^"]*">(.*?)</h1>', html, flags=re.S).group(1)
     assert "Lào Cai" in title
+
+
+def test_the_submit_button_says_gui_duyet_without_the_workflows_name(laocai, client):
+    column = section("tuyen-giao-nu-cong")
+    client.force_login(laocai["ctv"])
+    add = reverse("wagtailadmin_pages:add", args=("news", "newspage", column.pk))
+    html = client.get(add).content.decode()
+    button = re.search(r'<button[^>]*name="action-submit"[^>]*>(.*?)</button>', html, flags=re.S)
+    assert button, "no submit button"
+    assert " ".join(re.sub(r"<[^>]+>", " ", button.group(1)).split()) == "Gửi duyệt"
