@@ -1,12 +1,26 @@
-"""What the home page shows, gathered in a fixed number of queries whatever the site's size."""
+"""What the home page shows, gathered in a fixed number of queries whatever the site's size.
+
+A translation of the home page (the English one) has few pages of its own under it. Its
+week's schedule, latest documents and latest answers are therefore read from its own tree and
+from the source-language home's tree together, a source item only where it has no live
+translation under this home: the newest items whatever their language, each in the page's
+language where it has been translated. The template marks the others with their language.
+Banners are chosen by language: a banner's picture, its description and usually its link are
+in one language, and a page shows only those of its own.
+"""
 
 import datetime
+from typing import NamedTuple
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import get_language_info, gettext
+from wagtail.models import Locale, Page
 
 from documents.models import DirectiveDocumentPage
+from ldld_wagtail.cache import generation_cached
 from ldld_wagtail.visibility import live_public
 from news.cards import cards_of, newest_cards
 from news.models import NewsPage, TopicColumnPage, VideoPage
@@ -21,6 +35,7 @@ FEATURED = 5
 
 def home_context(home) -> dict:
     below = {"path__startswith": home.path}
+    language, source = _languages(home)
     columns = list(live_public(TopicColumnPage.objects.child_of(home)).order_by("path"))
     latest = _latest_per_column(home, columns)
     # Both lists as cards (`news.cards`): a query each, with their photos' renditions.
@@ -33,9 +48,9 @@ def home_context(home) -> dict:
     for item in latest:
         by_column.setdefault(item.path[: (home.depth + 1) * 4], []).append(item)
     monday = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    weeks = _in_page_language(WeeklySchedulePage, home, source).filter(week_start__lte=monday)
     week = (
-        live_public(WeeklySchedulePage.objects.filter(week_start__lte=monday, **below))
-        .order_by("-week_start")
+        weeks.order_by("-week_start", *_own_first(home, source))
         .prefetch_related(
             Prefetch("entries", queryset=ScheduleEntry.objects.order_by("day", "time"))
         )
@@ -47,24 +62,100 @@ def home_context(home) -> dict:
         .order_by("-month")
         .first()
     )
-    banners = list(Banner.objects.showing().select_related("image")[:3])
+    banners = list(Banner.objects.showing().filter(language=language).select_related("image")[:3])
     images = [b.image for b in banners] + ([video.poster] if video and video.poster else [])
     prefetch_related_objects(images, "renditions")
-    return {
+    latest_documents = list(
+        _in_page_language(DirectiveDocumentPage, home, source).order_by("-issued_on", "-pk")[:5]
+    )
+    latest_answers = list(
+        _in_page_language(QuestionPage, home, source).order_by("-answered_on", "-pk")[:5]
+    )
+    context = {
         "featured": featured,
         "columns": [(c, by_column.get(c.path, [])) for c in columns],
         "week": week,
-        "latest_documents": list(
-            live_public(DirectiveDocumentPage.objects.filter(**below)).order_by(
-                "-issued_on", "-pk"
-            )[:5]
-        ),
-        "latest_answers": list(
-            live_public(QuestionPage.objects.filter(**below)).order_by("-answered_on", "-pk")[:5]
-        ),
+        "latest_documents": latest_documents,
+        "latest_answers": latest_answers,
         "video": video,
         "banners": banners,
     }
+    if source is not None:
+        context.update(
+            source_language=source.language,
+            source_locale_id=source.locale_id,
+            week_language_note=_language_note([week] if week else [], source),
+            documents_language_note=_language_note(latest_documents, source),
+            answers_language_note=_language_note(latest_answers, source),
+        )
+    return context
+
+
+class Source(NamedTuple):
+    """The source-language home of a translated home page: where its untranslated items are."""
+
+    path: str
+    locale_id: int
+    language: str
+
+
+def _languages(home) -> tuple[str, Source | None]:
+    """The home page's language code and, for a translation, its source-language home: two
+    small queries once per page-cache generation."""
+
+    def compute():
+        language = (
+            Locale.objects.filter(pk=home.locale_id).values_list("language_code", flat=True).first()
+        ) or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return language, None
+        row = (
+            Page.objects.filter(
+                translation_key=home.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .values_list("path", "locale_id")
+            .first()
+        )
+        return language, (Source(*row, settings.LANGUAGE_CODE) if row else None)
+
+    return generation_cached(f"home-languages:{home.pk}", compute)
+
+
+def _in_page_language(model, home, source):
+    """Live public `model` pages under `home`; for a translated home, with those under the
+    source-language home that have no live public translation under `home`."""
+    own = Q(path__startswith=home.path)
+    if source is None:
+        return live_public(model.objects.filter(own))
+    translated = live_public(model.objects.filter(own)).values("translation_key")
+    untranslated = Q(path__startswith=source.path) & ~Q(translation_key__in=translated)
+    return live_public(model.objects.filter(own | untranslated))
+
+
+def _own_first(home, source) -> list:
+    """An ordering that puts the home's own pages before the source-language ones."""
+    if source is None:
+        return []
+    return [
+        Case(
+            When(path__startswith=home.path, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ]
+
+
+def _language_note(items, source) -> str:
+    """'In Vietnamese' when every item shown is in the source language, 'Some items in
+    Vietnamese' when some are, else ''."""
+    foreign = sum(item.locale_id == source.locale_id for item in items)
+    if not foreign:
+        return ""
+    name = get_language_info(source.language)["name_translated"]
+    if foreign == len(items):
+        return gettext("In %(language)s") % {"language": name}
+    return gettext("Some items in %(language)s") % {"language": name}
 
 
 def _latest_per_column(home, columns) -> list:

@@ -838,19 +838,30 @@ class Loader:
         return photos
 
     def banners(self):
-        for n, (title, alt, before, after) in enumerate(c.BANNERS):
+        vietnamese = [(n, "vi", *banner) for n, banner in enumerate(c.BANNERS)]
+        english = [(n, "en", *banner) for n, banner in enumerate(c.BANNERS_EN)]
+        for n, language, title, alt, before, after in vietnamese + english:
             if Banner.objects.filter(title=title).exists():
                 self.tally.add("found", "Banner")
                 continue
+            if language == "en":
+                label, filename = f"Banner: {title}", f"banner-{slug_for(title)}.jpg"
+                signature = c.HOME_EN["title"]
+            else:
+                label, filename = f"Băng rôn: {title}", f"bang-ron-{slug_for(title)}.jpg"
+                signature = "Liên đoàn Lao động tỉnh Lào Cai"
             image = self.image(
-                f"Băng rôn: {title}",
-                f"bang-ron-{slug_for(title)}.jpg",
-                lambda n=n, title=title: demo_media.banner(n, title),
+                label,
+                filename,
+                lambda n=n, title=title, signature=signature: demo_media.banner(
+                    n, title, signature
+                ),
             )
             Banner.objects.create(
                 title=title,
                 image=image,
                 alt_text=alt,
+                language=language,
                 starts_at=self.now - datetime.timedelta(days=before),
                 ends_at=self.now + datetime.timedelta(days=after),
                 sort_order=n,

@@ -1788,6 +1788,16 @@ BANNERS = [
         90,
     ),
 ]
+# The English home page shows English banners only (a banner's slogan and description are in one
+# language): the same campaign, with its slogan in English.
+BANNERS_EN = [
+    (
+        "Workers' Month",
+        "Banner: Workers' Month - Action Month for occupational safety and health",
+        30,
+        150,
+    ),
+]
 
 SUBSITE_AUTHORS = {
     "tp-lao-cai": "Nguyễn Thu Hà",

@@ -72,15 +72,15 @@ def photo(index: int, theme: str) -> bytes:
     return _jpeg(picture)
 
 
-def banner(index: int, title: str) -> bytes:
-    """A 1200×300 campaign banner with its slogan."""
+def banner(index: int, title: str, signature: str = "Liên đoàn Lao động tỉnh Lào Cai") -> bytes:
+    """A 1200×300 campaign banner with its slogan and who it is from."""
     rng = random.Random(100 + index)
     picture, draw = _gradient((1200, 300), PALETTE[index % len(PALETTE)], rng, circles=0)
     for k in range(0, 1200, 60):  # a sober stripe pattern, behind nothing
         draw.line([k, 300, k + 120, 240], fill=(255, 255, 255), width=2)
     draw.rectangle([0, 0, 1200, 300], outline=(250, 210, 60), width=12)
     _text(draw, (600, 120), title.upper(), 56, fill=(250, 220, 80), anchor="mm")
-    _text(draw, (600, 210), "Liên đoàn Lao động tỉnh Lào Cai", 32, anchor="mm")
+    _text(draw, (600, 210), signature, 32, anchor="mm")
     return _jpeg(picture)
 
 

@@ -1,5 +1,6 @@
 """Home page, introduction, organisation, contacts, unit sub-sites and banners."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -378,7 +379,8 @@ class BannerQuerySet(models.QuerySet):
 
 
 class Banner(models.Model):
-    """A campaign banner (Ban Tuyên giáo - Nữ công), shown between its dates."""
+    """A campaign banner (Ban Tuyên giáo - Nữ công), shown between its dates on the home page
+    in its language."""
 
     title = models.CharField(_("name"), max_length=200)
     image = models.ForeignKey(
@@ -386,6 +388,16 @@ class Banner(models.Model):
     )
     alt_text = models.CharField(_("image description"), max_length=255)
     link = models.URLField(_("link"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language of the banner's words and description: it is shown on the home "
+            "page in that language only."
+        ),
+    )
     starts_at = models.DateTimeField(_("shown from"), null=True, blank=True)
     ends_at = models.DateTimeField(_("shown until"), null=True, blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -397,6 +409,7 @@ class Banner(models.Model):
         FieldPanel("image"),
         FieldPanel("alt_text"),
         FieldPanel("link"),
+        FieldPanel("language"),
         FieldPanel("starts_at"),
         FieldPanel("ends_at"),
         FieldPanel("sort_order"),

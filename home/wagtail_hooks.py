@@ -11,7 +11,7 @@ class BannerViewSet(SnippetViewSet):
     menu_label = _("Banners")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "starts_at", "ends_at"]
+    list_display = ["title", "language", "starts_at", "ends_at"]
 
 
 register_snippet(BannerViewSet)
