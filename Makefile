@@ -18,9 +18,7 @@ setup: $(STAMP)
 
 run: setup
 	@echo "Portal on http://127.0.0.1:8000 (admin: /admin/, accounts in README). Ctrl-C stops it."
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py qcluster & \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@exec $(PY) manage.py serve_portal 127.0.0.1:8000
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

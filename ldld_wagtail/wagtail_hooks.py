@@ -51,9 +51,9 @@ def register_portal_page_viewset():
 
 
 class SubmitMenuItem(SubmitForModerationMenuItem):
-    """The "Gửi duyệt" button, without the workflow's name: a profile's workflow names list their steps
-    and made the footer button wrap over three lines. A return to the author still reads
-    "Gửi lại bước …"."""
+    """The "Gửi duyệt" button, without the workflow's name: a profile's workflow names list
+    their steps and made the footer button wrap over three lines. A return to the author still
+    reads "Gửi lại bước …"."""
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
