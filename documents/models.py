@@ -48,6 +48,7 @@ class DocumentIndexPage(ListingPageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["documents.DirectiveDocumentPage"]
+    listing_filters = ("loai", "cap", "nam", "so")
     listing_per_page = 20
 
     class Meta:

@@ -30,6 +30,8 @@ _local = {"token": None, "checked": 0.0}
 _memo = {"token": None, "values": {}}
 MEMO_LIMIT = 5000
 _MISSING = object()
+# Page numbers a cached listing URL may carry (?page=1 … ?page=9999).
+PAGE_NUMBER_DIGITS = 4
 
 
 def current_generation() -> str:
@@ -44,9 +46,20 @@ def current_generation() -> str:
     return _local["token"]
 
 
-def generation_cached(key: str, compute, timeout=None, keep=None):
-    """`compute()`, kept under the current generation token, in this process and in the shared
-    cache.
+def shared_timeout() -> int:
+    """Seconds a value kept under a generation stays in the shared cache: every key expires, so
+    the keys of past generations (and of pages nobody asks for any more) leave by themselves."""
+    return getattr(settings, "LDLD_GENERATION_CACHE_SECONDS", 6 * 3600)
+
+
+def generation_cached(key: str, compute, timeout=None, keep=None, shared=True):
+    """`compute()`, kept under the current generation token, in this process and (unless
+    `shared` is false) in the shared cache, for `timeout` seconds at most (`shared_timeout()`
+    by default; never forever).
+
+    Keys that a reader's input can vary (a search's words, a listing's filters) are kept with
+    `shared=False`: in this process only, where at most `MEMO_LIMIT` values live per
+    generation, so that no sequence of requests can grow the shared cache.
 
     A value under one generation never changes (every change renews the token), so this
     process keeps what it has read until it sees a new token, within `GENERATION_TTL` seconds,
@@ -61,12 +74,13 @@ def generation_cached(key: str, compute, timeout=None, keep=None):
     value = values.get(key, _MISSING)
     if value is _MISSING:
         shared_key = f"ldld:{token}:{key}"
-        value = cache.get(shared_key, _MISSING)
+        value = cache.get(shared_key, _MISSING) if shared else _MISSING
         if value is _MISSING:
             value = compute()
             if keep is not None and not keep(value):
                 return value
-            cache.set(shared_key, value, timeout)
+            if shared:
+                cache.set(shared_key, value, timeout or shared_timeout())
         values[key] = value
     return value
 
@@ -109,8 +123,20 @@ class AnonymousPageCacheMiddleware:
             and "application/json" not in request.META.get("HTTP_ACCEPT", "")
         )
 
+    @staticmethod
+    def _cacheable_query(request) -> bool:
+        """Only pages a reader reaches by links are kept: no query string, or a page number
+        alone. Anything else (a search, a filter, an unknown parameter) is served fresh, so
+        that the number of cached pages is bounded by the site's pages, not by what readers
+        type."""
+        query = request.META.get("QUERY_STRING", "")
+        if not query:
+            return True
+        name, _, value = query.partition("=")
+        return name == "page" and value.isdigit() and len(value) <= PAGE_NUMBER_DIGITS
+
     def __call__(self, request):
-        if not self._cacheable_request(request):
+        if not (self._cacheable_request(request) and self._cacheable_query(request)):
             return self.get_response(request)
         key = f"ldld:page:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)

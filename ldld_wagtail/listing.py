@@ -10,6 +10,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 
 from .cache import generation_cached
 
@@ -33,31 +34,39 @@ class CachedCountPaginator(Paginator):
     """Counts once per page-cache generation: the total only changes when something is
     published, unpublished, moved or deleted, and every such change renews the generation."""
 
-    def __init__(self, object_list, per_page, count_key, **kwargs):
+    def __init__(self, object_list, per_page, count_key, shared=True, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
+        self.shared = shared
 
     @cached_property
     def count(self):
-        return generation_cached(f"count:{self.count_key}", lambda: Paginator.count.func(self))
+        return generation_cached(
+            f"count:{self.count_key}", lambda: Paginator.count.func(self), shared=self.shared
+        )
 
 
 class ListingPageMixin:
     """An index page whose template receives `items`, a page of `get_listing_queryset()`."""
 
     listing_per_page = 12
+    # The GET parameters `get_listing_queryset` reads; any other parameter is ignored.
+    listing_filters: tuple[str, ...] = ()
 
     def get_listing_queryset(self, request):
         raise NotImplementedError
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = request.GET.copy()
-        filters.pop("page", None)
+        filters = sorted(
+            (name, request.GET[name]) for name in self.listing_filters if request.GET.get(name)
+        )
+        # A filtered count depends on what the reader typed: kept in this process only.
         paginator = CachedCountPaginator(
             self.get_listing_queryset(request),
             self.listing_per_page,
-            count_key=f"{self.pk}:{filters.urlencode()}",
+            count_key=f"{self.pk}:{urlencode(filters)}",
+            shared=not filters,
         )
         context["items"] = paginator.get_page(request.GET.get("page"))
         return context
@@ -102,7 +111,9 @@ def ordered(queryset, column: str, descending: bool):
     return queryset.order_by(F(column).asc(nulls_first=True), F("pk").asc())
 
 
-def window_ids(queryset, column: str, descending: bool, start: int, size: int, key=None):
+def window_ids(
+    queryset, column: str, descending: bool, start: int, size: int, key=None, shared=True
+):
     """A `values("pk")` query of entries `start` to `start + size` of `queryset` in
     `ordered` order.
 
@@ -112,7 +123,7 @@ def window_ids(queryset, column: str, descending: bool, start: int, size: int, k
     """
     if key is not None and start >= ANCHOR_STEP:
         anchors = generation_cached(
-            f"anchors:{key}", lambda: _anchors(queryset, column, descending)
+            f"anchors:{key}", lambda: _anchors(queryset, column, descending), shared=shared
         )
         jump = _nearest(anchors, start, size, descending)
         if jump is not None:

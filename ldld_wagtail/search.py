@@ -114,8 +114,11 @@ def search(
     count = None
     if keep_count:
         digest = hashlib.sha1(repr((folded, where, params)).encode()).hexdigest()
+        # One key per distinct query: kept in this process only (see `generation_cached`).
         count = generation_cached(
-            f"search-count:{digest}", lambda: run(folded, exact, where, params, 0, 0)[0]
+            f"search-count:{digest}",
+            lambda: run(folded, exact, where, params, 0, 0)[0],
+            shared=False,
         )
     return run(folded, exact, where, params, offset, limit, count)
 

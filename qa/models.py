@@ -22,6 +22,7 @@ class QAIndexPage(ListingPageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["qa.QuestionPage"]
+    listing_filters = ("chu-de",)
 
     class Meta:
         verbose_name = _("question list")

@@ -198,6 +198,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Seconds an anonymous page stays cached; publishing anything invalidates it at once.
 LDLD_PAGE_CACHE_SECONDS = int(os.environ.get("LDLD_PAGE_CACHE_SECONDS", "600"))
+# Seconds a value kept under a generation (layout, routes, counts) stays in the shared cache at
+# most; a new generation makes it stale at once, this only lets old keys leave.
+LDLD_GENERATION_CACHE_SECONDS = int(os.environ.get("LDLD_GENERATION_CACHE_SECONDS", "21600"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-ttdt@localhost")

@@ -143,3 +143,28 @@ def news_form(unit, image, action, title="Ngày hội công nhân 2026"):
     )
     data[action] = "1"
     return data
+
+
+def shared_cache_keys() -> dict:
+    """Every key of the shared cache with its time to live in seconds (None: never expires).
+
+    Reads Redis through its client, or Django's local-memory cache through its two private
+    dicts (`_cache`, `_expire_info`: the test suite's cache when REDIS_URL is unset)."""
+    import time
+
+    from django.core.cache import cache
+
+    client_getter = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client_getter is not None:
+        client = client_getter(write=False)
+        ttls = {}
+        for key in client.scan_iter(match="*"):
+            ttl = client.ttl(key)
+            ttls[key] = None if ttl == -1 else ttl
+        return ttls
+    now = time.time()
+    return {
+        key: (None if expiry is None else expiry - now)
+        for key, expiry in cache._expire_info.items()
+        if key in cache._cache
+    }

@@ -104,7 +104,7 @@ class CatalogService(Service):
                 # a deep batch starts from the nearest remembered entry, so it costs what the
                 # first does. Summaries need the base rows only; full objects the specific ones.
                 column, descending = SORTS[criteria.sort_on], criteria.sort_order != "ascending"
-                window = window_ids(pages, column, descending, start, size, key)
+                window = window_ids(pages, column, descending, start, size, key, shared=False)
                 if fullobjects:
                     rows = ordered(Page.objects.filter(pk__in=window), column, descending)
                     batch = list(rows.specific())
@@ -164,7 +164,8 @@ class CatalogService(Service):
         """How many pages match, kept under the generation for public callers."""
         if key is None:
             return pages.count()
-        return generation_cached(f"count:{key}", pages.count)
+        # The key sums up the caller's query: kept in this process only.
+        return generation_cached(f"count:{key}", pages.count, shared=False)
 
     def states(self, batch):
         states = access.review_states(batch, self.request.user)
