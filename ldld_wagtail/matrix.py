@@ -3,7 +3,8 @@
 Computed for one stand-in user per role (created inside a transaction that is rolled back),
 through Wagtail's own permission API for add / edit / submit / publish / unpublish, through the
 sections' workflow steps for route / approve / publish, and through the take-down rule.
-`manage.py portal_matrix` prints it; the tests compare it with the rules of domain.md.
+`manage.py portal_matrix` prints it; the tests compare it with the
+rules of the Quy chế (articles 3-7) and the Bình Thuận letter (points 3-4).
 """
 
 from django.contrib.auth.models import User

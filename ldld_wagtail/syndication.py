@@ -1,4 +1,5 @@
-"""The change log behind `@syndication`, the national union portal's feed (domain.md §5).
+"""The change log behind `@syndication`, the national union portal's feed (Quy chế 7.5,
+7.6: the outlets that take the good items).
 
 Every publish, unpublish, take-down, restore, move and deletion of a news item marked
 `send_to_national` (or once marked) writes a `SyndicationChange`. Items never marked leave no

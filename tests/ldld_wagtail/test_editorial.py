@@ -1,4 +1,5 @@
-"""The federation's editorial rules, through the admin views (domain.md §1-§3).
+"""The federation's editorial rules, through the admin views (Quy chế articles 3-7;
+Bình Thuận letter, points 3-5).
 
 Lào Cai: contributor submits → secretary routes to a field → that field's deputy head (or the
 head) approves → web admin publishes within half a working day. Bình Thuận: departments go

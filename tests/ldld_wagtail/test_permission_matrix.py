@@ -1,6 +1,7 @@
-"""The permission matrix of each profile is the table of domain.md, role by role.
+"""The permission matrix of each profile is what the rules say, role by role.
 
-The expected tables below are written from domain.md §1-§3 (who owns which section, who
+The expected tables below are written from the Quy chế (articles 3-7) and the Bình
+Thuận letter (points 3-4) (who owns which section, who
 routes, approves, publishes and takes down), not from the profiles: a profile or code change
 that lets the wrong person act fails here. The actual matrix comes from Wagtail's permission
 API, the sections' workflow steps and the take-down rule (`ldld_wagtail.matrix`); a sample is
@@ -24,7 +25,7 @@ def row(**cells):
     return {action: set(cells.get(action, NOBODY)) for action in ACTIONS}
 
 
-# --- Lào Cai (rules of the editorial board, articles 3-7; domain.md §2 table) ------------------
+# --- Lào Cai (rules of the editorial board, article 7: who owns which section) ------------------
 
 LC_BOARD = {"truong-ban", "pho-ban-tt", "pho-ban", "quan-tri"}  # head, deputies, web admin
 # Which deputy head is in charge of which field (the head's assignment, demo data).

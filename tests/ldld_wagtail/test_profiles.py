@@ -13,7 +13,8 @@ from wagtail.models import Page, WorkflowPage
 from ldld_wagtail.models import Quota, Section, Unit
 from ldld_wagtail.profile import PROFILE_DIR
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+# The Bình Thuận letter's Q1/2017 table, as the letter's annex lays it out.
+Q1_2017_TABLE = Path(__file__).resolve().parents[1] / "data" / "binh_thuan_q1_2017.tsv"
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +57,8 @@ def test_dry_run_saves_nothing_and_says_what_would_change():
 def test_binh_thuan_units_are_the_q1_2017_table_in_its_order():
     """The 24 rows of the table in letter 435/LĐLĐ, read from the source document itself
     (its "CDN" is the usual "CĐN", Công đoàn ngành, typed without the Đ)."""
-    seed = SEEDS / "001_a89b399d54340a0c.txt"
-    table = re.findall(r"^(\d+)\t([^\t]+)\t", seed.read_text(encoding="utf-8"), re.MULTILINE)
+    text = Q1_2017_TABLE.read_text(encoding="utf-8")
+    table = re.findall(r"^(\d+)\t([^\t]+)\t", text, re.MULTILINE)
     assert [int(n) for n, _ in table] == list(range(1, 25))
     setup_portal("--profile", "binh-thuan")
     names = list(Unit.objects.order_by("sort_order", "pk").values_list("name", flat=True))

@@ -1,4 +1,5 @@
-"""`@syndication`: what the national union portal pulls (domain.md §3 rule 4 and §5).
+"""`@syndication`: what the national union portal pulls (Quy chế 7.5-7.6: good items are
+forwarded to outside outlets; a taken-down item must be withdrawn there too).
 
 `GET /++api++/@syndication?since=<cursor>&b_size=N` answers the items marked for the national
 portal that changed after the cursor, oldest change first, as full items or, for items taken

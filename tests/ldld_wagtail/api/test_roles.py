@@ -1,5 +1,5 @@
 """Every role, through the API, may do exactly what the permission matrix (itself checked
-against domain.md's table in tests/ldld_wagtail/test_permission_matrix.py) says: create in a
+against the Quy chế's rules in tests/ldld_wagtail/test_permission_matrix.py) says: create in a
 section, update and delete a draft there, and take items down."""
 
 import pytest
