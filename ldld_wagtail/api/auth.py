@@ -154,7 +154,13 @@ class BasicAuthentication(authentication.BasicAuthentication):
         try:
             return super().authenticate(request)
         except exceptions.AuthenticationFailed:
-            cache.set(key, failures + 1, period)
+            # Atomic: concurrent failures all count (a read-then-write let them race past
+            # the limit). The window starts at the first failure.
+            if not cache.add(key, 1, period):
+                try:
+                    cache.incr(key)
+                except ValueError:  # expired between the two calls
+                    cache.add(key, 1, period)
             raise
 
     def authenticate_credentials(self, userid, password, request=None):

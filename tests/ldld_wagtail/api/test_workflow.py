@@ -185,3 +185,33 @@ def test_nobody_acts_on_their_own_submission(client, laocai):
         == 403
     )
     assert page.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_basic_failures_all_count(settings):
+    """Failures arriving together are all counted (an atomic increment, not read-then-write)."""
+    import threading
+
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test import Client
+
+    settings.LDLD_API_LOGIN_ADDRESS_RATE = "30/min"
+    User.objects.create_user("khach", password="dung")
+    together = threading.Barrier(20)
+
+    def fail():
+        try:
+            together.wait()
+            Client().get("/++api++/", **basic("khach", "sai"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=fail) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    client = Client()
+    codes = [client.get("/++api++/", **basic("khach", "sai")).status_code for _ in range(11)]
+    assert codes == [401] * 10 + [429]
