@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, CaptionedImageBlock
+from ldld_wagtail.cache import renews_generation
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -378,6 +379,7 @@ class BannerQuerySet(models.QuerySet):
         )
 
 
+@renews_generation
 class Banner(models.Model):
     """A campaign banner (Ban Tuyên giáo - Nữ công), shown between its dates on the home page
     in its language."""

@@ -167,3 +167,30 @@ class AnonymousPageCacheMiddleware:
             and "private" not in response.get("Cache-Control", "")
             and (user is None or not user.is_authenticated)
         )
+
+
+# --- models that the public pages show -------------------------------------------------------
+
+GENERATION_MODELS: set = set()
+
+
+def _renew_after_change(sender, **kwargs):
+    from django.db import transaction
+
+    # Now, for this process, and again after commit, so that a page cached by another process
+    # between the two (still showing the old data) is dropped as well.
+    invalidate_pages()
+    transaction.on_commit(invalidate_pages)
+
+
+def renews_generation(model):
+    """Register `model`: saving or deleting one of its rows renews the generation, so that
+    cached pages showing it (a banner, a unit's name, an image) are rebuilt at once. Usable as
+    a class decorator; page changes renew it through Wagtail's own signals."""
+    from django.db.models.signals import post_delete, post_save
+
+    label = model._meta.label_lower
+    post_save.connect(_renew_after_change, sender=model, dispatch_uid=f"ldld_gen_save_{label}")
+    post_delete.connect(_renew_after_change, sender=model, dispatch_uid=f"ldld_gen_del_{label}")
+    GENERATION_MODELS.add(model)
+    return model

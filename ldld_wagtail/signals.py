@@ -5,11 +5,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import APIToken, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import search, withhold
-from .cache import invalidate_pages
+from .cache import invalidate_pages, renews_generation
+from .models import Unit, UnitFormerName
 
 
 def _invalidate():
@@ -60,10 +63,10 @@ def _on_restriction_changed(sender, instance, **kwargs):
     _invalidate()
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
-def _on_site_changed(sender, instance, **kwargs):
-    _invalidate()
+# What the public pages show besides pages: sites, units (their names on every card), images
+# and documents. A site registers its own models the same way (`cache.renews_generation`).
+for _shown in (Site, Unit, UnitFormerName, get_image_model(), get_document_model()):
+    renews_generation(_shown)
 
 
 def _forget_keys(sender, **kwargs):
