@@ -9,10 +9,15 @@ class LdldWagtailConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
         from wagtail.admin import signal_handlers as wagtail_mail
         from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-        from . import notify, signals, syndication  # noqa: F401
+        from . import notify, raw_indexes, signals, syndication  # noqa: F401
+
+        post_migrate.connect(
+            raw_indexes.recreate_after_migrate, sender=self, dispatch_uid="ldld_raw_indexes"
+        )
 
         # The portal sends its own workflow emails: in Vietnamese, through the background
         # worker, to exactly the people of the next step. Wagtail's (synchronous, sent to its
