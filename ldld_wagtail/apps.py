@@ -2,6 +2,28 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _no_wagtail_mail(*args, **kwargs):
+    """Stands in for Wagtail's workflow email notifiers (see `ready`)."""
+
+
+def _wagtail_mail_receivers():
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    # wagtail.admin.signal_handlers.register_signal_handlers, as of Wagtail 8.0.
+    return [
+        (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+        (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
+        (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+        (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+    ]
+
+
 class LdldWagtailConfig(AppConfig):
     name = "ldld_wagtail"
     label = "ldld"
@@ -10,7 +32,6 @@ class LdldWagtailConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
-        from wagtail.admin import signal_handlers as wagtail_mail
         from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
         from . import notify, raw_indexes, signals, syndication  # noqa: F401
@@ -22,8 +43,10 @@ class LdldWagtailConfig(AppConfig):
         # The portal sends its own workflow emails: in Vietnamese, through the background
         # worker, to exactly the people of the next step. Wagtail's (synchronous, sent to its
         # group-approval groups) would duplicate them. This app is listed before wagtail.admin,
-        # so its ready() runs first and Wagtail's registration finds nothing to connect.
-        wagtail_mail.register_signal_handlers = lambda: None
+        # so its ready() runs first: it takes Wagtail's receivers' `dispatch_uid`s with no-op
+        # receivers, and Django ignores a second connection under a `dispatch_uid` it holds.
+        for signal, sender, uid in _wagtail_mail_receivers():
+            signal.connect(_no_wagtail_mail, sender=sender, dispatch_uid=uid)
 
         task_submitted.connect(notify.on_task_submitted, dispatch_uid="ldld_task_submitted")
         workflow_rejected.connect(notify.on_workflow_rejected, dispatch_uid="ldld_rejected")
