@@ -63,3 +63,21 @@ WAGTAIL_ADMIN_STRINGS = [
 # The django-q2 admin section is named by settings.Q_CLUSTER["label"]; settings/ belongs to no
 # app, so makemessages would never see that msgid. Listing it here puts it in this catalogue.
 DJANGO_Q_LABEL = _("Background jobs")
+
+# Wagtail's and Django's upload checks (images and documents, in the admin and the API).
+UPLOAD_STRINGS = [
+    _("Not a supported image format. Supported formats: %(supported_formats)s."),
+    _(
+        "Not a valid .%(extension)s image. The extension does not match the file format "
+        "(%(image_format)s)"
+    ),
+    _("This file is too big (%(file_size)s). Maximum filesize %(max_filesize)s."),
+    _("This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s."),
+    _("This file is too big. Maximum filesize %(max_filesize)s."),
+    _("Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."),
+    _("Supported formats: %(supported_formats)s."),
+    _(
+        "File extension “%(extension)s” is not allowed. "
+        "Allowed extensions are: %(allowed_extensions)s."
+    ),
+]

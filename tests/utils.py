@@ -1,7 +1,9 @@
 """Small builders for the page trees tests need; never the whole demo."""
 
+import base64
 import datetime
 import io
+import json
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -168,3 +170,89 @@ def shared_cache_keys() -> dict:
         for key, expiry in cache._expire_info.items()
         if key in cache._cache
     }
+
+
+# --- the /++api++/ API ---------------------------------------------------------------------
+
+API_JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def login(client, username):
+    response = client.post(
+        "/++api++/@login",
+        json.dumps({"login": username, "password": "pw"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
+
+
+def call(client, method, url, auth=None, body=None):
+    response = getattr(client, method)(
+        url,
+        json.dumps(body) if body is not None else "",
+        content_type="application/json",
+        HTTP_ACCEPT="application/json",
+        **(auth or {}),
+    )
+    if response.status_code != 204:
+        assert response["Content-Type"].startswith("application/json"), response.content[:300]
+    return response
+
+
+def get(client, url, **extra):
+    response = client.get(url, **{**API_JSON, **extra})
+    assert response["Content-Type"].startswith("application/json"), response.content[:300]
+    return response
+
+
+def basic(username, password):
+    import base64
+
+    pair = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {pair}"}
+
+
+def draft(laocai):
+    column = section("tuyen-giao-nu-cong")
+    page = make_news(column, "Ngày hội công nhân", live=False, image=make_image())
+    page.owner = laocai["ctv"]
+    page.save(update_fields=["owner"])
+    return page
+
+
+def transitions(client, url, auth):
+    data = call(client, "get", f"{url}@workflow", auth).json()
+    assert "transitions" in data, data
+    return [t["@id"].rsplit("/", 1)[1] for t in data["transitions"]]
+
+
+def photo_b64():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (120, 80), (200, 20, 20)).save(buffer, "JPEG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def news_body(**extra):
+    return {
+        "@type": "NewsPage",
+        "title": "Công đoàn thăm công nhân khó khăn",
+        "description": "Sáng 24/11, Ban Tuyên giáo - Nữ công thăm 20 công nhân.",
+        "kind": "tin",
+        "unit": "tuyen-giao-nu-cong",
+        "authors": "Ngô Hoàng Lan",
+        "body": {"data": "<p>Nội dung <script>alert(1)</script><strong>chính</strong></p>"},
+        "tags": ["thăm hỏi", "công nhân"],
+        "photos": [
+            {
+                "image": {"data": photo_b64(), "encoding": "base64", "filename": "anh.jpg"},
+                "caption": "Trao quà cho công nhân",
+                "credit": "Ban TG-NC",
+            }
+        ],
+        **extra,
+    }
+
+
+def column_url():
+    return "/++api++" + section("tuyen-giao-nu-cong").get_url()

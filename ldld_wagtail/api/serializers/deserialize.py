@@ -9,23 +9,29 @@ objects with the row type's own fields. Rich text is sanitised (nh3) before it i
 import base64
 import binascii
 import datetime
+import threading
+from contextlib import contextmanager
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.documents.forms import get_document_form
+from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
 from wagtail.images.models import AbstractImage
+from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.rich_text import RichText
 
 from ...text import fold
 from .. import errors
 
-MAX_UPLOAD = 10 * 1024 * 1024
 METADATA = {"@type", "title", "description", "id"}
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a",
@@ -198,7 +204,18 @@ def _has_field(model, name):
     return True
 
 
+def _max_upload() -> int:
+    return max(
+        getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024) or 0,
+        getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024) or 0,
+    )
+
+
 def _upload(model, value):
+    """An existing image or document (its numeric token), or a new one from base64 data, made
+    through Wagtail's own upload form: its extension, format, size and pixel checks, and the
+    caller's collection permissions (`add` in the collection it lands in)."""
+    is_image = issubclass(model, AbstractImage)
     if isinstance(value, int) and not isinstance(value, bool):
         found = model._default_manager.filter(pk=value).first()
         if found is None:
@@ -209,23 +226,70 @@ def _upload(model, value):
     if value.get("encoding", "base64") != "base64":
         raise ValueError(_("only base64 encoding is accepted"))
     filename = value.get("filename") or "tep"
+    if not isinstance(filename, str) or not isinstance(value["data"], str):
+        raise ValueError(_("the data is not valid base64"))
+    if len(value["data"]) > _max_upload() * 4 // 3 + 4:
+        raise ValueError(_("the file is too large"))
     try:
         content = base64.b64decode(value["data"], validate=True)
     except (binascii.Error, TypeError, ValueError):
         raise ValueError(_("the data is not valid base64")) from None
-    if not content or len(content) > MAX_UPLOAD:
-        raise ValueError(_("the file must be between 1 byte and 10 MB"))
-    upload = ContentFile(content, name=filename)
-    if issubclass(model, AbstractImage):
-        from PIL import Image as PILImage
+    if not content:
+        raise ValueError(_("the file is empty"))
+    user = _uploads.user
+    if is_image:
+        model = get_image_model()
+        policy, form_class = image_policy, get_image_form(model)
+    else:
+        policy, form_class = document_policy, get_document_form(model)
+    if user is None or not policy.user_has_permission(user, "add"):
+        raise ValueError(_("you may not upload files here"))
+    collections = policy.collections_user_has_permission_for(user, "add").order_by("-depth", "path")
+    form = form_class(
+        {"title": str(value.get("title") or filename)[:255], "collection": collections[0].pk},
+        {"file": SimpleUploadedFile(filename, content)},
+        user=user,
+    )
+    if not form.is_valid():
+        raise ValueError(" ".join(str(m) for errors in form.errors.values() for m in errors))
+    obj = form.save(commit=False)
+    obj.uploaded_by_user = user
+    obj.save()
+    _uploads.saved.append(obj)
+    return obj
 
-        try:
-            PILImage.open(upload).verify()
-        except Exception:
-            raise ValueError(_("not an image Pillow can read")) from None
-        upload.seek(0)
-        return get_image_model().objects.create(title=value.get("title") or filename, file=upload)
-    return model.objects.create(title=value.get("title") or filename, file=upload)
+
+class _Uploads(threading.local):
+    user = None
+    saved: list
+
+    def __init__(self):
+        self.saved = []
+
+
+_uploads = _Uploads()
+
+
+@contextmanager
+def uploads_by(user):
+    """Uploads made inside are the user's; if anything inside fails (and its transaction rolls
+    back), the files they wrote are deleted, so that no file is left without its row."""
+    _uploads.user, _uploads.saved = user, []
+    try:
+        yield
+    except BaseException:
+        for obj in _uploads.saved:
+            _delete_files(obj)
+        raise
+    finally:
+        _uploads.user, _uploads.saved = None, []
+
+
+def _delete_files(obj):
+    try:
+        obj.file.storage.delete(obj.file.name)
+    except Exception:  # noqa: BLE001 - best effort: the request is failing already
+        pass
 
 
 def _rows(field, value, problems, name):

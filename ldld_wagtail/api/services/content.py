@@ -78,7 +78,7 @@ class WriteMixin:
         data = self.json_body()
         model = self.addable_type(parent, data.get("@type"))
         page = model(owner=request.user, live=False)
-        with transaction.atomic():
+        with deserialize.uploads_by(request.user), transaction.atomic():
             self.fill(page, data, parent, creating=True)
             parent.add_child(instance=page)
             page.save_revision(user=request.user, log_action=True)
@@ -97,7 +97,7 @@ class WriteMixin:
         if "@type" in data and data["@type"] != type(page).__name__:
             raise errors.field_error("@type", _("the type of an item cannot be changed"))
         draft = page.get_latest_revision_as_object()
-        with transaction.atomic():
+        with deserialize.uploads_by(request.user), transaction.atomic():
             self.fill(draft, data, self.parent_page, creating=False)
             if "id" in data and data["id"] != page.slug:
                 page.slug = draft.slug

@@ -3,17 +3,11 @@
 import pytest
 from django.contrib.auth.models import User
 
-from ...utils import make_news
+from ...utils import get, make_news
 
 pytestmark = pytest.mark.django_db
 
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-def get(client, url, **extra):
-    response = client.get(url, **{**JSON, **extra})
-    assert response["Content-Type"].startswith("application/json"), response.content[:300]
-    return response
 
 
 def test_a_news_item_in_plone_shape(client, column):

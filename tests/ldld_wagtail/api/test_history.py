@@ -2,8 +2,7 @@
 
 import pytest
 
-from ...utils import make_news, person, section
-from .test_workflow import call, draft, login
+from ...utils import call, draft, login, make_news, person, section
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from wagtail.models import APIToken
 
 from ldld_wagtail.management.commands.syndication_key import consumer_user
 
-from .test_workflow import call, login
-from .test_write import column_url, news_body
+from ...utils import call, column_url, login, news_body
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ clients written for Plone find what they read."""
 import pytest
 from django.contrib.auth.models import User
 
-from ...utils import make_news
-from .test_workflow import call
+from ...utils import call, make_news
 
 pytestmark = pytest.mark.django_db
 

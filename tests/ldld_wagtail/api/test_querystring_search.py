@@ -8,8 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from ...utils import make_column, make_news
-from .test_content import get
+from ...utils import get, make_column, make_news
 
 pytestmark = pytest.mark.django_db
 

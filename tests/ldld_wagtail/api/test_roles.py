@@ -9,9 +9,8 @@ from django.core.management import call_command
 from ldld_wagtail.api.auth import issue_token
 from ldld_wagtail.models import PortalRole, Section
 
-from ...utils import make_image, make_news
+from ...utils import call, make_image, make_news
 from ..test_permission_matrix import lao_cai_expected
-from .test_workflow import call
 
 pytestmark = pytest.mark.django_db
 

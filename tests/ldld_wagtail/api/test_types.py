@@ -2,8 +2,7 @@
 
 import pytest
 
-from .test_content import get
-from .test_workflow import call, login
+from ...utils import call, get, login
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from ldld_wagtail.models import Section
 
-from ...utils import make_news, make_unit
-from .test_content import get
-from .test_workflow import call, login
+from ...utils import call, get, login, make_news, make_unit
 
 pytestmark = pytest.mark.django_db
 

@@ -1,53 +1,14 @@
 """The Lào Cai path through `@login` and `@workflow`, with the same rules as the admin."""
 
-import json
-
 import pytest
 from wagtail.models import PageLogEntry
 
 from ldld_wagtail.models import PublishTaskState
 from news.models import NewsPage
 
-from ...utils import make_image, make_news, section
+from ...utils import basic, call, draft, login, transitions
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, username):
-    response = client.post(
-        "/++api++/@login",
-        json.dumps({"login": username, "password": "pw"}),
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
-
-
-def call(client, method, url, auth=None, body=None):
-    response = getattr(client, method)(
-        url,
-        json.dumps(body) if body is not None else "",
-        content_type="application/json",
-        HTTP_ACCEPT="application/json",
-        **(auth or {}),
-    )
-    if response.status_code != 204:
-        assert response["Content-Type"].startswith("application/json"), response.content[:300]
-    return response
-
-
-def draft(laocai):
-    column = section("tuyen-giao-nu-cong")
-    page = make_news(column, "Ngày hội công nhân", live=False, image=make_image())
-    page.owner = laocai["ctv"]
-    page.save(update_fields=["owner"])
-    return page
-
-
-def transitions(client, url, auth):
-    data = call(client, "get", f"{url}@workflow", auth).json()
-    assert "transitions" in data, data
-    return [t["@id"].rsplit("/", 1)[1] for t in data["transitions"]]
 
 
 def test_login_gives_a_token_and_bad_passwords_are_refused(client, laocai):
@@ -76,13 +37,6 @@ def test_login_attempts_are_limited(client, laocai, settings):
         for _ in range(4)
     ]
     assert codes == [401, 401, 401, 429]
-
-
-def basic(username, password):
-    import base64
-
-    pair = base64.b64encode(f"{username}:{password}".encode()).decode()
-    return {"HTTP_AUTHORIZATION": f"Basic {pair}"}
 
 
 def test_basic_auth_logs_in_and_its_failures_are_limited(client, laocai, settings):

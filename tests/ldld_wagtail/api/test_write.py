@@ -1,51 +1,17 @@
 """Creating, updating and deleting through /++api++/, with the admin's permissions and rules."""
 
 import base64
-import io
 import json
 import time
 
 import pytest
 from django.utils.http import http_date, parse_http_date
-from PIL import Image as PILImage
 
 from news.models import NewsPage
 
-from ...utils import make_news, person, section
-from .test_workflow import call, login
+from ...utils import call, column_url, login, make_news, news_body, person, section
 
 pytestmark = pytest.mark.django_db
-
-
-def photo_b64():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (120, 80), (200, 20, 20)).save(buffer, "JPEG")
-    return base64.b64encode(buffer.getvalue()).decode()
-
-
-def news_body(**extra):
-    return {
-        "@type": "NewsPage",
-        "title": "Công đoàn thăm công nhân khó khăn",
-        "description": "Sáng 24/11, Ban Tuyên giáo - Nữ công thăm 20 công nhân.",
-        "kind": "tin",
-        "unit": "tuyen-giao-nu-cong",
-        "authors": "Ngô Hoàng Lan",
-        "body": {"data": "<p>Nội dung <script>alert(1)</script><strong>chính</strong></p>"},
-        "tags": ["thăm hỏi", "công nhân"],
-        "photos": [
-            {
-                "image": {"data": photo_b64(), "encoding": "base64", "filename": "anh.jpg"},
-                "caption": "Trao quà cho công nhân",
-                "credit": "Ban TG-NC",
-            }
-        ],
-        **extra,
-    }
-
-
-def column_url():
-    return "/++api++" + section("tuyen-giao-nu-cong").get_url()
 
 
 def test_a_contributor_creates_a_news_item_with_a_photo_and_submits_it(client, laocai):
@@ -186,7 +152,6 @@ def test_delete(client, laocai):
 
 def test_a_nul_character_is_a_clear_error_at_every_door(client, laocai):
     """PostgreSQL cannot store U+0000 in text: every door answers 400, 401 or 404, never 500."""
-    import base64
 
     response = call(client, "post", "/++api++/@login", body={"login": "thuky\x00", "password": "x"})
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "login"
