@@ -15,6 +15,7 @@ from dataclasses import field as dc_field
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
@@ -566,9 +567,21 @@ class _Reader:
             s,
             None,
             "subsites",
-            {"parent", "units", "editor_group", "intro_title", "intro_slug"},
+            {"parent", "units", "editor_group", "intro_title", "intro_slug", "type", "intro_type"},
             ("parent", "units", "editor_group"),
         )
+        # The page types are the site's: named here, or by the LDLD_PAGE_TYPES setting.
+        configured = getattr(settings, "LDLD_PAGE_TYPES", {})
+        page_types = {
+            "subsite": str(s.get("type") or configured.get("subsite", "")),
+            "unit_intro": str(s.get("intro_type") or configured.get("unit_intro", "")),
+        }
+        for role, key in (("subsite", "type"), ("unit_intro", "intro_type")):
+            if not page_types[role] and (role == "subsite" or s.get("intro_title")):
+                self.problem(
+                    f"subsites.{key}",
+                    _("name the page type (or set LDLD_PAGE_TYPES[%r])") % role,
+                )
         roles, sections = [], []
         for code in self.strings(s.get("units", []), "subsites.units"):
             unit = units.get(code)
@@ -586,7 +599,7 @@ class _Reader:
             roles.append(role)
             home = Section(
                 code=code,
-                type="home.SubSiteHomePage",
+                type=page_types["subsite"],
                 title=unit.name,
                 slug=code,
                 parent=str(s.get("parent", "")),
@@ -598,7 +611,7 @@ class _Reader:
             if s.get("intro_title"):
                 intro = Section(
                     code=f"{code}-gioi-thieu",
-                    type="home.UnitIntroPage",
+                    type=page_types["unit_intro"],
                     title=str(s["intro_title"]),
                     slug=str(s.get("intro_slug", "gioi-thieu")),
                     parent=code,

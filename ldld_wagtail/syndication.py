@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .models import SyndicationChange, Withdrawal
+from .registry import syndicated_type
 from .visibility import is_restricted
 
 # Stored under its English name (lookups must not depend on the language); shown translated.
@@ -24,9 +25,21 @@ CONSUMERS_GROUP = gettext_noop("Syndication consumers")
 
 
 def _news_model():
-    from news.models import NewsPage
+    """The syndicated page type (`registry.syndicated`); a model no page is of when none."""
+    model, _ = syndicated_type()
+    return model
 
-    return NewsPage
+
+def _syndicated_under(page):
+    model = _news_model()
+    if model is None:
+        return []
+    return model.objects.descendant_of(page, inclusive=True).live()
+
+
+def _marked(page) -> bool:
+    _, spec = syndicated_type()
+    return bool(getattr(page, spec.mark, False)) if spec else False
 
 
 def _uid(page) -> str:
@@ -77,16 +90,17 @@ def _create(page, kind, reason, uid, url):
 def page_changed(page):
     """Record the page's current state if it is, or once was, in the feed."""
     page = page.specific_deferred if type(page) is Page else page
-    if not isinstance(page, _news_model()):
+    model = _news_model()
+    if model is None or not isinstance(page, model):
         return None
     uid = _uid(page)
     restricted = is_restricted(page)
-    if page.live and page.send_to_national and not restricted:
+    if page.live and _marked(page) and not restricted:
         return record(page, SyndicationChange.UPDATE, uid=uid)
     if not was_syndicated(uid):
         return None
     if page.live:
-        reason = "restricted" if restricted and page.send_to_national else "unmarked"
+        reason = "restricted" if restricted and _marked(page) else "unmarked"
     else:
         withdrawal = (
             Withdrawal.objects.filter(page=page, restored_at__isnull=True).order_by("-at").first()
@@ -105,7 +119,7 @@ def _on_state_changed(sender, instance, **kwargs):
 @receiver(page_slug_changed)
 def _on_moved(sender, instance, **kwargs):
     # A new URL is news to the consumers (`@id` changes; the UID does not).
-    for page in _news_model().objects.descendant_of(instance, inclusive=True).live():
+    for page in _syndicated_under(instance):
         page_changed(page)
 
 
@@ -113,7 +127,7 @@ def _on_moved(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def _on_restriction_changed(sender, instance, **kwargs):
     # Runs after `signals._on_restriction_changed`, which renews the restricted-paths cache.
-    for page in _news_model().objects.descendant_of(instance.page, inclusive=True).live():
+    for page in _syndicated_under(instance.page):
         page_changed(page)
 
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, stream_text
 from ldld_wagtail.listing import ListingPageMixin
+from ldld_wagtail.registry import syndicated
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -137,6 +138,7 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         return ColumnAtomFeed(self)(request)
 
 
+@syndicated()
 class NewsPage(SearchableMixin, Page):
     """A news item (tin) or article (bài)."""
 

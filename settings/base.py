@@ -197,6 +197,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Seconds an anonymous page stays cached; publishing anything invalidates it at once.
+# The site's page types that `setup_portal` creates for a profile's unit sub-sites.
+LDLD_PAGE_TYPES = {"subsite": "home.SubSiteHomePage", "unit_intro": "home.UnitIntroPage"}
 LDLD_PAGE_CACHE_SECONDS = int(os.environ.get("LDLD_PAGE_CACHE_SECONDS", "600"))
 # Seconds a value kept under a generation (layout, routes, counts) stays in the shared cache at
 # most; a new generation makes it stale at once, this only lets old keys leave.

@@ -139,3 +139,20 @@ def test_a_section_dropped_from_the_profile_is_kept_and_reported(tmp_path):
     assert "Kept, but no longer in the profile:" in out
     assert "video" in out.split("Kept, but no longer in the profile:")[1]
     assert Page.objects.filter(pk=video).exists()
+
+
+def test_subsite_page_types_come_from_the_profile_or_settings(settings, tmp_path):
+    """The plugin names no site page type: without LDLD_PAGE_TYPES the profile must."""
+    settings.LDLD_PAGE_TYPES = {}
+    with pytest.raises(CommandError, match=r"subsites\.type"):
+        setup_portal("--profile", "lao-cai")
+    text = (PROFILE_DIR / "lao-cai.toml").read_text(encoding="utf-8")
+    named = text.replace(
+        "[subsites]\n",
+        '[subsites]\ntype = "home.SubSiteHomePage"\nintro_type = "home.UnitIntroPage"\n',
+        1,
+    )
+    path = tmp_path / "named.toml"
+    path.write_text(named, encoding="utf-8")
+    setup_portal("--profile", str(path))
+    assert Section.objects.get(code="sa-pa").page.specific_class.__name__ == "SubSiteHomePage"

@@ -14,6 +14,7 @@ from django.db import connection
 
 from ...models import Unit, Withdrawal
 from ...raw_rows import PageLinks, moment, uuid_of
+from ...registry import syndicated_type
 
 
 class FeedUnit(SimpleNamespace):
@@ -42,15 +43,19 @@ COLUMNS = (
     "last_published_at",
     "latest_revision_created_at",
 )
+# What the feed reads of the syndicated type, by role (`registry.Syndication` names the fields).
 NEWS_COLUMNS = ("lead", "body", "authors", "send_to_national")
+ROLE_OF = {"send_to_national": "mark"}
 
 
 def feed_items(ids) -> dict:
     """{page id: FeedItem} for the news items `ids` (others are left out)."""
-    from news.models import NewsPage, NewsPhoto
-
-    if not ids:
+    NewsPage, spec = syndicated_type()
+    if not ids or NewsPage is None:
         return {}
+    NewsPhoto = NewsPage._meta.get_field(spec.photos).related_model
+    photo_page = NewsPage._meta.get_field(spec.photos).field.name
+    field_of = {role: getattr(spec, ROLE_OF.get(role, role)) for role in NEWS_COLUMNS}
     qn = connection.ops.quote_name
     news, unit, withdrawal = NewsPage._meta, Unit._meta, Withdrawal._meta
     marks = ", ".join(["%s"] * len(ids))
@@ -63,18 +68,18 @@ def feed_items(ids) -> dict:
     )
     sql = (
         f"SELECT {', '.join(f'p.{qn(c)}' for c in COLUMNS)},"
-        f" {', '.join(f'n.{qn(news.get_field(c).column)}' for c in NEWS_COLUMNS)},"
+        f" {', '.join(f'n.{qn(news.get_field(field_of[c]).column)}' for c in NEWS_COLUMNS)},"
         f" u.{qn(unit.pk.column)}, u.{qn('code')}, u.{qn('name')}, ({taken_down})"
         f" FROM wagtailcore_page p JOIN {qn(news.db_table)} n"
         f" ON n.{qn(news.pk.column)} = p.id"
         f" LEFT JOIN {qn(unit.db_table)} u"
-        f" ON u.{qn(unit.pk.column)} = n.{qn(news.get_field('unit').column)}"
+        f" ON u.{qn(unit.pk.column)} = n.{qn(news.get_field(spec.unit).column)}"
         f" WHERE p.id IN ({marks})"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, list(ids))
         rows = cursor.fetchall()
-    body = news.get_field("body")
+    body = news.get_field(spec.body)
     items = {}
     for row in rows:
         values = dict(zip(COLUMNS + NEWS_COLUMNS, row, strict=False))
@@ -96,10 +101,10 @@ def feed_items(ids) -> dict:
         values["photos"] = []
         items[values["id"]] = FeedItem(**values)
     photos = (
-        NewsPhoto.objects.filter(page_id__in=ids)
-        .order_by("page_id", "sort_order", "pk")
+        NewsPhoto.objects.filter(**{f"{photo_page}_id__in": ids})
+        .order_by(f"{photo_page}_id", "sort_order", "pk")
         .values_list(
-            "page_id",
+            f"{photo_page}_id",
             "caption",
             "credit",
             "image_id",

@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from wagtail.models import APIToken
 
 from ...models import SyndicationChange
+from ...registry import syndicated_type
 from ...syndication import CONSUMERS_GROUP
 from ...visibility import is_restricted
 from .. import batching, errors
@@ -104,17 +105,16 @@ class SyndicationService(Service):
         )
 
     def pages(self, ids) -> dict:
-        from news.models import NewsPage
-
+        model, spec = syndicated_type()
         items = feed_items(ids)
         # Topic names in one query (modelcluster's tag manager ignores prefetched tags).
         subjects = {}
-        for page_id, name in (
-            NewsPage.tags.through.objects.filter(content_object_id__in=ids)
-            .order_by("tag__name")
-            .values_list("content_object_id", "tag__name")
-        ):
-            subjects.setdefault(page_id, []).append(name)
+        if model is not None:
+            tagged = getattr(model, spec.tags).through.objects.filter(content_object_id__in=ids)
+            for page_id, name in tagged.order_by("tag__name").values_list(
+                "content_object_id", "tag__name"
+            ):
+                subjects.setdefault(page_id, []).append(name)
         for item in items.values():
             item.subjects = subjects.get(item.pk, [])
             # A view restriction on the page or an ancestor, from the cached restricted paths.

@@ -1,0 +1,47 @@
+"""Extension points through which a site's page types take part in the plugin's features.
+
+The plugin imports no site app. A page type says what it is through class attributes (see
+README, "Adding a page type") or registers itself here:
+
+- `@syndicated()` on the page type the syndication feed (`@syndication`) serves, naming the
+  fields the feed reads when they differ from the defaults;
+- `ldld_wagtail.cache.renews_generation` on a model the public pages show;
+- the sub-site and unit-introduction page types that `setup_portal` creates come from the
+  profile (`[subsites] type`, `intro_type`) or the `LDLD_PAGE_TYPES` setting.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Syndication:
+    """The fields of a syndicated page type that the feed reads (model field names)."""
+
+    lead: str = "lead"
+    body: str = "body"  # a StreamField
+    authors: str = "authors"
+    mark: str = "send_to_national"  # a boolean: marked for the outlets
+    unit: str = "unit"  # a foreign key to `ldld.Unit`
+    photos: str = "photos"  # a child relation whose rows have `image`, `caption`, `credit`
+    tags: str = "tags"  # a ClusterTaggableManager
+
+
+_syndicated: dict = {}
+
+
+def syndicated(spec: Syndication | None = None):
+    """Class decorator: the feed serves this page type, reading the fields `spec` names."""
+
+    def register(model):
+        _syndicated.clear()  # one page type is syndicated
+        _syndicated[model] = spec or Syndication()
+        return model
+
+    return register
+
+
+def syndicated_type():
+    """(page model, its `Syndication`), or (None, None) when no page type is syndicated."""
+    for model, spec in _syndicated.items():
+        return model, spec
+    return None, None
