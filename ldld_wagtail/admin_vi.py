@@ -81,3 +81,15 @@ UPLOAD_STRINGS = [
         "Allowed extensions are: %(allowed_extensions)s."
     ),
 ]
+
+# The page editor's confirmations.
+EDITOR_MESSAGES = [
+    _("View draft"),
+    _("Page '%(page_title)s' created."),
+    _("Page '%(page_title)s' created and scheduled for publishing."),
+    _("Page '%(page_title)s' created and published."),
+    _("Page '%(page_title)s' created and submitted for moderation."),
+    _("Page '%(page_title)s' has been published."),
+    _("Page '%(page_title)s' has been submitted for moderation."),
+    _("Page '%(page_title)s' has been updated."),
+]

@@ -180,3 +180,14 @@ def test_banners_follow_the_pages_language(client, english):
 def test_new_banners_are_vietnamese_by_default(db):
     banner = Banner.objects.create(title="Băng rôn", image=make_image(), alt_text="Băng rôn")
     assert banner.language == "vi"
+
+
+def test_an_english_home_without_columns_lets_the_notices_fill_the_width(
+    client, english, vietnamese_items, column
+):
+    html = client.get("/en/").content.decode()
+    assert 'class="home-grid home-grid--single"' in html
+    assert 'class="home-main"' not in html
+    # The Vietnamese home, with its columns, keeps its two-column layout.
+    html = client.get("/").content.decode()
+    assert '<div class="home-grid">' in html and 'class="home-main"' in html
