@@ -42,33 +42,13 @@ class NewsPageQuerySet(PageQuerySet):
             )
         )
 
-    def cards(self):
-        """`listing()` with only the columns a card shows (`includes/news_card.html`): a news
-        item has some forty, the body among them."""
-        return self.only(*CARD_FIELDS).listing()
-
-
-CARD_FIELDS = (
-    "id",
-    "path",
-    "depth",
-    "title",
-    "slug",
-    "url_path",
-    "content_type_id",
-    "locale_id",
-    "live",
-    "first_published_at",
-    "kind",
-    "lead",
-    "unit",
-)
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 
 class NewsPageForm(WagtailAdminPageForm):
-    """No photo, no publication (domain rule 3): checked when the item is submitted or published."""
+    """No photo, no publication (Bình Thuận letter, point 5): checked when the item is
+    submitted or published."""
 
     def clean(self):
         cleaned = super().clean()
@@ -235,7 +215,7 @@ class NewsPage(SearchableMixin, Page):
         return context
 
     def publication_problems(self):
-        """What stops this item from going out (domain rule 3): no captioned photo."""
+        """What stops this item from going out (Bình Thuận letter, point 5): no captioned photo."""
         if not any(p.image_id and p.caption.strip() for p in self.photos.all()):
             return [
                 _(

@@ -1,4 +1,4 @@
-"""Editors write news in the Wagtail admin; no photo, no publication (domain rule 3)."""
+"""Editors write news in the Wagtail admin; no photo, no publication (Bình Thuận letter, 5)."""
 
 import pytest
 from django.contrib.auth.models import User
