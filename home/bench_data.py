@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
+from ldld_wagtail import compat
 from ldld_wagtail.models import SearchEntry, SyndicationChange, Unit
 from ldld_wagtail.search import entry_for
 from ldld_wagtail.syndication import _uid
@@ -122,7 +123,7 @@ def seed(count: int) -> None:
                         title=title,
                         draft_title=title,
                         slug=f"tin-{i}",
-                        path=Page._get_path(column.path, column.depth + 1, i + 1),
+                        path=compat.tree_path(column.path, column.depth + 1, i + 1),
                         depth=column.depth + 1,
                         numchild=0,
                         url_path=f"{column.url_path}tin-{i}/",
@@ -151,7 +152,7 @@ def seed(count: int) -> None:
                 for p in pages
             ]
             fields = [f for f in NewsPage._meta.local_concrete_fields]
-            NewsPage._base_manager._insert(news, fields=fields)
+            compat.insert_rows(NewsPage, news, fields)
             NewsPhoto.objects.bulk_create(
                 [
                     NewsPhoto(

@@ -11,8 +11,6 @@ the page viewset registry), so only the views named here differ from Wagtail's:
   workflow tasks, reports and usage listings).
 """
 
-import copy
-
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,6 +20,7 @@ from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, Wo
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState
 
+from . import compat
 from .editor_views import EditorCreateView, EditorEditView
 from .models import EditorialField, Section
 
@@ -116,10 +115,7 @@ class RouteDataView(RouteFormMixin, CollectWorkflowActionDataView):
 def _page_type_heading(column):
     if column.name != "type":
         return column
-    column = copy.copy(column)
-    column.label = gettext_lazy("Page type")
-    column.header = type(column.header)(column)  # the header renders the column it holds
-    return column
+    return compat.relabel_column(column, gettext_lazy("Page type"))
 
 
 class PortalExplorableIndexView(ExplorableIndexView):

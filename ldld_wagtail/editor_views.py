@@ -26,6 +26,8 @@ from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.blocks import StreamBlockValidationError
 
+from . import compat
+
 # Wagtail's own strings around the save buttons, which its Vietnamese catalogue lacks; listed
 # here so that this app's catalogue keeps their translation (see admin_vi.py).
 WAGTAIL_EDITOR_STRINGS = [
@@ -104,7 +106,7 @@ def form_problems(form, edit_handler=None):
                 other.append(f"{item}: {_message(error)}")
         number = 0
         for child in formset.forms:
-            if formset.can_delete and formset._should_delete_form(child):
+            if formset.can_delete and compat.should_delete_form(formset, child):
                 continue
             number += 1
             if child.errors:

@@ -17,6 +17,8 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import AbstractRendition, Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from . import compat
+
 
 @lru_cache(maxsize=256)
 def image_filter(spec: str) -> Filter:
@@ -24,7 +26,7 @@ def image_filter(spec: str) -> Filter:
 
 
 def _prefetched_renditions(image):
-    prefetched = getattr(image, "_prefetched_objects_cache", {}).get("renditions")
+    prefetched = compat.prefetched(image, "renditions")
     if prefetched is None:
         prefetched = getattr(image, "prefetched_renditions", None)
     return prefetched

@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
+from . import compat
 from .cache import generation_cached
 
 # Every ANCHOR_STEP-th entry of a listing is remembered (its sort value and id), per listing
@@ -42,7 +43,9 @@ class CachedCountPaginator(Paginator):
     @cached_property
     def count(self):
         return generation_cached(
-            f"count:{self.count_key}", lambda: Paginator.count.func(self), shared=self.shared
+            f"count:{self.count_key}",
+            lambda: compat.uncached(Paginator.count, self),
+            shared=self.shared,
         )
 
 

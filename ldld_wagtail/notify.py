@@ -48,7 +48,7 @@ def queue(user_ids, subject, template, context):
         )
 
 
-def _page_context(page):
+def page_context(page):
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     return {"title": page.get_admin_display_title(), "url": edit_url(page)}
 
@@ -71,7 +71,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         recipients = recipients.exclude(pk=instance.workflow_state.requested_by_id)
     if user is not None:
         recipients = recipients.exclude(pk=user.pk)
-    context = {**_page_context(page), "step": task.name}
+    context = {**page_context(page), "step": task.name}
     due = getattr(instance.specific, "due_at", None)
     if due:
         context["due"] = timezone.localtime(due).strftime("%H:%M ngày %d/%m/%Y")
@@ -87,7 +87,7 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     page = instance.content_object
     state = instance.current_task_state
     context = {
-        **_page_context(page),
+        **page_context(page),
         "comment": state.comment if state else "",
         "by": user.get_full_name() or user.get_username() if user else "",
     }
@@ -101,7 +101,7 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 def on_workflow_approved(sender, instance, user=None, **kwargs):
     """The last step approved: the item is published; tell the author."""
     page = instance.content_object
-    context = _page_context(page)
+    context = page_context(page)
     context["public_url"] = page.specific.full_url or ""
     with translation.override("vi"):
         from django.utils.translation import gettext as _
@@ -141,7 +141,7 @@ def remind_deadlines(now=None) -> int:
             groups__in=task.actor_group_ids(page), is_active=True
         )
         context = {
-            **_page_context(page),
+            **page_context(page),
             "due": timezone.localtime(state.due_at).strftime("%H:%M ngày %d/%m/%Y"),
             "kind": kind,
         }

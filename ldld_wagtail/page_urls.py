@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from . import compat
 from .cache import generation_cached
 
 PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
@@ -28,9 +29,11 @@ def site_root_paths():
 
 def _site_root_paths(request):
     # On the attribute Wagtail's own `get_url()` reads, so both share one look-up.
-    if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = site_root_paths()
-    return request._wagtail_cached_site_root_paths
+    paths = compat.remembered_site_root_paths(request)
+    if paths is None:
+        paths = site_root_paths()
+        compat.remember_site_root_paths(request, paths)
+    return paths
 
 
 def _root_url(request, language_code):

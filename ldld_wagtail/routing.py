@@ -18,9 +18,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.wagtail_hooks import check_view_restrictions
 
+from . import compat
 from .cache import current_generation, generation_cached
 from .page_urls import site_root_paths
 from .visibility import is_restricted
@@ -45,10 +46,12 @@ ROUTE_SECONDS = 24 * 3600
 
 
 def site_for_request(request):
-    if not hasattr(request, "_wagtail_site"):
-        key = f"site:{request._get_raw_host()}:{request.get_port()}"
-        request._wagtail_site = generation_cached(key, lambda: Site._find_for_request(request))
-    return request._wagtail_site
+    site = compat.remembered_site(request)
+    if site is None:
+        key = f"site:{compat.raw_host(request)}:{request.get_port()}"
+        site = generation_cached(key, lambda: compat.find_site(request))
+        compat.remember_site(request, site)
+    return site
 
 
 def site_root(request):
@@ -123,7 +126,7 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
     else:
         specific = load()
     # What `page.url` (no request) would read from the cache on first use, already at hand.
-    specific._wagtail_cached_site_root_paths = site_root_paths()
+    compat.remember_site_root_paths(specific, site_root_paths())
     return chain, specific, components[len(chain) - 1 :]
 
 
@@ -172,9 +175,9 @@ def serve(request, path):
     chain, page, remaining = resolved
     request._ldld_chain = chain
     if len(chain) > 1:
-        page._cached_parent_obj = chain[-2]
+        compat.remember_parent(page, chain[-2])
     page, args, kwargs = page.route(request, remaining)
-    request._wagtail_route_for_request = (page, args, kwargs)
+    compat.remember_route(request, page, args, kwargs)
 
     restricted = is_restricted(page)
 

@@ -79,7 +79,7 @@ def take_down(page, user, category: str, reason: str) -> Withdrawal:
             _("Taken down: %s") % page.get_admin_display_title(),
             "ldld_wagtail/mail/takedown.txt",
             {
-                **notify._page_context(page),
+                **notify.page_context(page),
                 "reason": reason,
                 "category": str(dict(Withdrawal.REASONS)[category]),
                 "by": user.get_full_name() or user.get_username(),

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from ldld_wagtail import compat
 from ldld_wagtail.images import img_tag, rendition
 from ldld_wagtail.listing import DeferredJoinList, children_of
 from ldld_wagtail.models import Unit
@@ -157,9 +158,7 @@ def _attach_photos(cards, rows):
         renditions.setdefault(rendition_.image_id, []).append(rendition_)
     for image_id, image in images.items():
         # As `prefetch_related("renditions")` leaves them, for Wagtail's code as for ours.
-        kept = image.renditions.all()
-        kept._result_cache, kept._prefetch_done = renditions[image_id], True
-        image._prefetched_objects_cache = {"renditions": kept}
+        compat.set_prefetched(image, "renditions", image.renditions, renditions[image_id])
     images.update(model.objects.in_bulk(image_ids - images.keys()))
     captions = {row[0]: (row[9], row[10]) for row in rows}
     for card in cards:

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ldld_wagtail import compat
 from ldld_wagtail.blocks import BodyBlock, stream_text
 from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.registry import syndicated
@@ -196,8 +197,8 @@ class NewsPage(SearchableMixin, Page):
     def main_photo(self):
         # Listings prefetch the photos: read them as they are, not through a new manager and
         # queryset per card (unless the photos are being edited in memory, as in a preview).
-        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("photos")
-        if prefetched is None or "photos" in getattr(self, "_cluster_related_objects", {}):
+        prefetched = compat.prefetched(self, "photos")
+        if prefetched is None or compat.in_memory_children(self, "photos"):
             prefetched = self.photos.all()
         photos = list(prefetched)
         return photos[0] if photos else None

@@ -16,6 +16,7 @@ from wagtail.images.templatetags.wagtailimages_tags import ImageNode
 from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import Page
 
+from .. import compat
 from ..cache import generation_cached
 from ..images import img_tag, rendition
 from ..page_urls import full_page_url as _full_page_url
@@ -181,7 +182,7 @@ def img(parser, token):
     node = wagtail_image_tag(
         parser, Token(token.token_type, contents, token.position, token.lineno)
     )
-    return _ImageNode(node.image_expr, node.filter_specs, node.output_var_name, node.attrs)
+    return compat.image_node(_ImageNode, node)
 
 
 GAP = '\n      <li><span class="gap" aria-hidden="true">…</span></li>\n      \n    '

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
+from ... import compat
 from ...cache import generation_cached
 from ...listing import window_ids
 from .. import access, batching, errors
@@ -140,7 +141,7 @@ class WriteMixin:
         return model
 
     def validate(self, page, parent):
-        if parent is not None and not Page._slug_is_available(page.slug, parent, page):
+        if parent is not None and not compat.slug_is_available(page.slug, parent, page):
             raise errors.field_error("id", _("another item here already uses %r") % page.slug)
         try:
             page.full_clean(exclude=["path", "depth", "numchild", "url_path", "draft_title"])

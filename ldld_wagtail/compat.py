@@ -1,0 +1,128 @@
+"""Every use of Wagtail's, Django's and modelcluster's private internals, in one place.
+
+The portal's fast paths lean on a few attributes and methods that are not public API (request
+caches Wagtail reads, prefetch caches Django keeps, a template node's constructor). Each one is
+wrapped here, named for what it does, and `tests/ldld_wagtail/test_compat.py` checks the
+assumption behind it, one test each: after a Wagtail or Django upgrade that changes one, that
+test fails by name, and only this module needs changing.
+"""
+
+from wagtail.models import Page, Site
+
+# --- Wagtail's per-request caches ------------------------------------------------------------
+
+# `Site.find_for_request` keeps the request's site on the request under this name.
+REQUEST_SITE = "_wagtail_site"
+# `Page._get_site_root_paths(request)` keeps the site root paths on the request under this name.
+REQUEST_SITE_ROOT_PATHS = "_wagtail_cached_site_root_paths"
+# `Page.route_for_request` keeps (page, args, kwargs) on the request under this name.
+REQUEST_ROUTE = "_wagtail_route_for_request"
+
+
+def find_site(request):
+    """The site a request is for, computed (Wagtail's `Site.find_for_request` without the
+    request cache, which `routing.site_for_request` keeps itself)."""
+    return Site._find_for_request(request)
+
+
+def remembered_site(request):
+    return getattr(request, REQUEST_SITE, None)
+
+
+def remember_site(request, site) -> None:
+    setattr(request, REQUEST_SITE, site)
+
+
+def remembered_site_root_paths(obj):
+    return getattr(obj, REQUEST_SITE_ROOT_PATHS, None)
+
+
+def remember_site_root_paths(obj, paths) -> None:
+    """On a request or a page: what Wagtail's `get_url_parts` reads before querying."""
+    setattr(obj, REQUEST_SITE_ROOT_PATHS, paths)
+
+
+def remember_route(request, page, args, kwargs) -> None:
+    """What `Page.route_for_request` would compute, so Wagtail's own code (the userbar, hooks)
+    finds the route without walking the tree again."""
+    setattr(request, REQUEST_ROUTE, (page, args, kwargs))
+
+
+def remember_parent(page, parent) -> None:
+    """treebeard's `get_parent()` cache: the parent already read with the route."""
+    page._cached_parent_obj = parent
+
+
+def slug_is_available(slug, parent, page=None) -> bool:
+    """Wagtail's own check of a slug among a parent's children (as the admin's form does)."""
+    return Page._slug_is_available(slug, parent, page)
+
+
+# --- Django's prefetch cache -----------------------------------------------------------------
+
+
+def prefetched(obj, name):
+    """What `prefetch_related(name)` left on `obj`, or None."""
+    return getattr(obj, "_prefetched_objects_cache", {}).get(name)
+
+
+def set_prefetched(obj, name, manager, rows) -> None:
+    """Leave `rows` on `obj` as `prefetch_related(name)` would, for Django's and Wagtail's code
+    as for ours (`manager` is `obj.<name>`)."""
+    kept = manager.all()
+    kept._result_cache, kept._prefetch_done = list(rows), True
+    obj._prefetched_objects_cache = {**getattr(obj, "_prefetched_objects_cache", {}), name: kept}
+
+
+def in_memory_children(obj, name) -> bool:
+    """Whether modelcluster holds `obj.<name>` in memory (an edit or a preview not saved)."""
+    return name in getattr(obj, "_cluster_related_objects", {})
+
+
+# --- Wagtail's template node and admin internals ----------------------------------------------
+
+
+def image_node(cls, node):
+    """A `cls` (a subclass of Wagtail's `ImageNode`) built from the parsed `{% image %}` node."""
+    return cls(node.image_expr, node.filter_specs, node.output_var_name, node.attrs)
+
+
+def should_delete_form(formset, form) -> bool:
+    """Whether a formset's form is marked for deletion (Django's own test)."""
+    return formset._should_delete_form(form)
+
+
+def relabel_column(column, label):
+    """A copy of an admin table column with another heading (its header renders the column it
+    holds, so it is rebuilt for the copy)."""
+    import copy
+
+    column = copy.copy(column)
+    column.label = label
+    column.header = type(column.header)(column)
+    return column
+
+
+# --- Django's request, cached properties and bulk inserts --------------------------------------
+
+
+def raw_host(request) -> str:
+    """The Host header as sent, unchecked (Django's `get_host()` validates it against
+    ALLOWED_HOSTS, which the middleware has already done for this request)."""
+    return request._get_raw_host()
+
+
+def uncached(cached, obj):
+    """What a `cached_property` computes, bypassing its cache (`Paginator.count`, say)."""
+    return cached.func(obj)
+
+
+def tree_path(parent_path: str, depth: int, position: int) -> str:
+    """treebeard's materialised path of a parent's `position`-th child (1-based)."""
+    return Page._get_path(parent_path, depth, position)
+
+
+def insert_rows(model, objs, fields) -> None:
+    """One INSERT of multi-table rows whose parent rows exist already (the benchmark's seed:
+    `bulk_create` refuses multi-table models)."""
+    model._base_manager._insert(objs, fields=fields)

@@ -1,0 +1,130 @@
+"""One test per assumption `ldld_wagtail.compat` makes about Wagtail's, Django's, treebeard's
+and modelcluster's internals: after an upgrade, the one that no longer holds fails by name."""
+
+import inspect
+
+import pytest
+from django.core.paginator import Paginator
+from django.test import RequestFactory
+from wagtail.images.templatetags.wagtailimages_tags import ImageNode
+from wagtail.models import Page, Site
+
+from ldld_wagtail import compat
+
+from ..utils import make_image, make_news
+
+pytestmark = pytest.mark.django_db
+
+
+def request_for(host="localhost"):
+    return RequestFactory().get("/", HTTP_HOST=host)
+
+
+def test_find_site_is_wagtails_uncached_lookup(home):
+    request = request_for()
+    assert compat.find_site(request) == Site.objects.get(is_default_site=True)
+
+
+def test_wagtail_keeps_the_requests_site_under_the_name_compat_uses(home):
+    request = request_for()
+    site = Site.find_for_request(request)
+    assert compat.remembered_site(request) is site
+    # And reads it from there: a site remembered by the portal is the one Wagtail returns.
+    other = request_for()
+    compat.remember_site(other, site)
+    assert Site.find_for_request(other) is site
+
+
+def test_wagtail_reads_the_site_root_paths_remembered_on_a_request(home):
+    request = request_for()
+    sentinel = Site.get_site_root_paths()
+    compat.remember_site_root_paths(request, sentinel)
+    assert Page._get_site_root_paths(request) is sentinel
+
+
+def test_wagtail_reads_a_route_remembered_on_a_request(home):
+    request = request_for()
+    compat.remember_route(request, home, ["a"], {"b": 1})
+    assert home.route_for_request(request, "/") == (home, ["a"], {"b": 1})
+
+
+def test_treebeard_reads_a_remembered_parent(column, home, django_assert_num_queries):
+    page = Page.objects.get(pk=column.pk)
+    compat.remember_parent(page, home)
+    with django_assert_num_queries(0):
+        assert page.get_parent() is home
+
+
+def test_slug_check_is_wagtails_own(column):
+    make_news(column, "Tin đã có")
+    assert not compat.slug_is_available("tin-da-co", column)
+    assert compat.slug_is_available("tin-moi", column)
+
+
+def test_prefetch_cache_is_where_django_leaves_prefetched_rows(column):
+    from news.models import NewsPage
+
+    make_news(column, "Tin có ảnh")
+
+    item = NewsPage.objects.prefetch_related("photos").get(title="Tin có ảnh")
+    assert list(compat.prefetched(item, "photos")) == list(item.photos.all())
+    image = make_image()
+    compat.set_prefetched(image, "renditions", image.renditions, [])
+    assert compat.prefetched(image, "renditions") is not None
+    assert list(image.renditions.all()) == []  # Django's manager reads what was left
+
+
+def test_modelcluster_holds_edited_children_under_the_name_compat_reads(column):
+    from news.models import NewsPage, NewsPhoto
+
+    item = make_news(column, "Tin sửa ảnh")
+    item = NewsPage.objects.get(pk=item.pk)
+    assert not compat.in_memory_children(item, "photos")
+    item.photos = [NewsPhoto(image=make_image(), caption="Mới", credit="LĐLĐ")]
+    assert compat.in_memory_children(item, "photos")
+
+
+def test_image_node_is_built_from_its_parsed_parts():
+    params = list(inspect.signature(ImageNode.__init__).parameters)
+    assert params[1:5] == ["image_expr", "filter_specs", "output_var_name", "attrs"]
+
+
+def test_formsets_answer_whether_a_form_is_deleted():
+    from django import forms
+
+    formset = forms.formset_factory(forms.Form, can_delete=True)(
+        {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "0", "form-0-DELETE": "on"}
+    )
+    formset.is_valid()
+    assert compat.should_delete_form(formset, formset.forms[0])
+
+
+def test_a_relabelled_column_renders_its_own_heading():
+    from wagtail.admin.ui.tables import Column
+
+    column = compat.relabel_column(Column("type", label="Type"), "Loại trang")
+    assert column.header.column is column and column.label == "Loại trang"
+
+
+def test_raw_host_is_the_host_header():
+    assert compat.raw_host(request_for("congdoan.example:8000")) == "congdoan.example:8000"
+
+
+def test_uncached_runs_a_cached_propertys_function():
+    paginator = Paginator(list(range(7)), 3)
+    assert compat.uncached(Paginator.count, paginator) == 7
+
+
+def test_tree_path_is_treebeards_child_path(column):
+    from news.models import NewsPage
+
+    item = make_news(column, "Tin con thứ nhất")
+    child = NewsPage.objects.get(pk=item.pk)
+    assert compat.tree_path(column.path, column.depth + 1, 1) == child.path
+
+
+def test_multi_table_rows_insert_through_the_base_managers_insert():
+    from news.models import NewsPage
+
+    insert = NewsPage._base_manager._insert
+    assert "fields" in inspect.signature(insert).parameters
