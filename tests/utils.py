@@ -127,9 +127,11 @@ def section(code):
     return Section.objects.get(code=code).page.specific
 
 
-def news_form(unit, image, action, title="Ngày hội công nhân 2026"):
-    """The admin's add form of a news item with one captioned photo, and the button pressed."""
-    photos = [{"image": image.pk, "caption": "Công nhân dự ngày hội", "credit": "Ban TG-NC"}]
+def news_form(unit, image, action, title="Ngày hội công nhân 2026", photos=None):
+    """The admin's add form of a news item with one captioned photo of `image` (or the given
+    `photos` rows), and the button pressed."""
+    if photos is None:
+        photos = [{"image": image.pk, "caption": "Công nhân dự ngày hội", "credit": "Ban TG-NC"}]
     data = nested_form_data(
         {
             "title": title,

@@ -3,11 +3,10 @@
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news.models import NewsPage
 
-from ..utils import make_image
+from ..utils import make_image, news_form
 
 pytestmark = pytest.mark.django_db
 
@@ -19,24 +18,6 @@ def admin_client(client, db):
     return client
 
 
-def news_form(unit, photos, action):
-    data = nested_form_data(
-        {
-            "title": "Hội nghị đại biểu người lao động",
-            "slug": "hoi-nghi-dai-bieu",
-            "kind": "tin",
-            "unit": unit.pk,
-            "lead": "Sáng 20/11, công đoàn tổ chức hội nghị.",
-            "authors": "Nguyễn Văn A",
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
-            "photos": inline_formset(photos, min=1),
-        }
-    )
-    data[action] = "1"
-    return data
-
-
 def add_url(column):
     return reverse("wagtailadmin_pages:add", args=("news", "newspage", column.pk))
 
@@ -44,7 +25,8 @@ def add_url(column):
 def test_publishing_without_a_photo_is_refused_with_a_vietnamese_message(
     admin_client, column, unit
 ):
-    response = admin_client.post(add_url(column), news_form(unit, [], "action-publish"))
+    form = news_form(unit, None, "action-publish", photos=[])
+    response = admin_client.post(add_url(column), form)
     assert response.status_code == 200
     assert not NewsPage.objects.exists()
     assert "phải có ít nhất một ảnh" in response.content.decode()
@@ -53,7 +35,8 @@ def test_publishing_without_a_photo_is_refused_with_a_vietnamese_message(
 def test_publishing_with_a_captioned_photo_goes_live(admin_client, column, unit):
     image = make_image()
     photo = {"image": image.pk, "caption": "Quang cảnh hội nghị", "credit": "Ban Tuyên giáo"}
-    response = admin_client.post(add_url(column), news_form(unit, [photo], "action-publish"))
+    form = news_form(unit, None, "action-publish", photos=[photo])
+    response = admin_client.post(add_url(column), form)
     assert response.status_code == 302
     page = NewsPage.objects.get()
     assert page.live and page.photos.get().caption == "Quang cảnh hội nghị"
@@ -62,7 +45,8 @@ def test_publishing_with_a_captioned_photo_goes_live(admin_client, column, unit)
 def test_a_photo_without_caption_is_refused(admin_client, column, unit):
     image = make_image()
     photo = {"image": image.pk, "caption": "", "credit": "Ban Tuyên giáo"}
-    response = admin_client.post(add_url(column), news_form(unit, [photo], "action-publish"))
+    form = news_form(unit, None, "action-publish", photos=[photo])
+    response = admin_client.post(add_url(column), form)
     assert response.status_code == 200
     assert not NewsPage.objects.exists()
 
