@@ -56,3 +56,10 @@ def test_document_page_shows_the_required_metadata_and_file(client, index):
 def test_documents_are_found_by_unaccented_search(client, index):
     html = client.get("/tim-kiem/?q=trich+yeu+435&muc=documents").content.decode()
     assert "Văn bản 435/LĐLĐ" in html
+
+
+def test_the_document_type_label_reads_loai_van_ban(client, index):
+    """The public label has its own msgid: Wagtail's shared "Type" reads "Loại" in the admin."""
+    page = make_doc(index, "12/QĐ-LĐLĐ", "quyet-dinh", datetime.date(2026, 11, 2))
+    assert '<label for="f-loai">Loại văn bản</label>' in client.get(index.url).content.decode()
+    assert '<th scope="row">Loại văn bản</th>' in client.get(page.url).content.decode()
