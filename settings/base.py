@@ -53,7 +53,7 @@ INSTALLED_APPS = [
 ]
 
 # Wagtail's own APIs (v2 at /api/v2/, v3 at /api/v3/) exist here only so that `make bench` can
-# compare ours with them: home/bench.py sets LDLD_BENCH_COMPARE=1 for its gunicorn. Never mount
+# compare ours with them: home/bench/ sets LDLD_BENCH_COMPARE=1 for its gunicorn. Never mount
 # them otherwise: they would be a second, unreviewed door to the content, outside our API's
 # access rules (view restrictions, drafts, rate limits, API keys) and its tests.
 LDLD_BENCH_COMPARE = os.environ.get("LDLD_BENCH_COMPARE") == "1"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.bench_data import seed
+from home.bench.data import seed
 
 
 class Command(BaseCommand):

@@ -27,7 +27,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ITEMS = int(os.environ.get("BENCH_ITEMS", "10000"))
 DURATION = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
@@ -334,7 +334,3 @@ def print_ratios(api_rows):
         " ?search=; our deep pages ≥ 0.9× their first page.\n@syndication carries whole items: it"
         " is compared with API v2 listing the same items with fields=* (v3 has no such listing)."
     )
-
-
-if __name__ == "__main__":
-    main()

@@ -26,7 +26,7 @@ from ldld_wagtail.search import entry_for
 from ldld_wagtail.syndication import _uid
 from news.models import NewsPage, NewsPhoto, TopicColumnPage
 
-from .models import HomePage
+from ..models import HomePage
 
 BATCH = 500
 WORDS = (

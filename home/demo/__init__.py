@@ -3,7 +3,8 @@
 Everything is looked up first (pages by parent and slug, units by code, files by title, users by
 username) and only what is missing is created, so a second run changes nothing. Dates are relative
 to the day of the load, in Asia/Ho_Chi_Minh: the demo always has this week's schedule and a year
-of news. The texts are in `demo_content`, the drawn pictures and PDF files in `demo_media`.
+of news. The texts are in `content.json` (read by `content.py`), the drawn pictures and PDF files
+are made by `media.py`.
 """
 
 import datetime
@@ -52,9 +53,7 @@ from news.models import (
 from qa.models import QAIndexPage, QuestionPage
 from schedule.models import ScheduleEntry, ScheduleIndexPage, WeeklySchedulePage
 
-from . import demo_content as c
-from . import demo_media
-from .models import (
+from ..models import (
     Banner,
     Contact,
     ContactDirectoryPage,
@@ -67,6 +66,8 @@ from .models import (
     SubSiteIndexPage,
     UnitIntroPage,
 )
+from . import media as demo_media
+from .content import CONTENT as c
 
 PASSWORD = "demo1234"
 TIME_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -1,0 +1,5 @@
+"""`python -m home.bench` (`make bench`)."""
+
+from . import main
+
+main()
