@@ -174,13 +174,17 @@ class AnonymousPageCacheMiddleware:
 GENERATION_MODELS: set = set()
 
 
-def _renew_after_change(sender, **kwargs):
+def renew_generation():
+    """Renew the generation now, for this process, and again after commit, so that a page
+    cached by another process between the two (still showing the old data) is dropped too."""
     from django.db import transaction
 
-    # Now, for this process, and again after commit, so that a page cached by another process
-    # between the two (still showing the old data) is dropped as well.
     invalidate_pages()
     transaction.on_commit(invalidate_pages)
+
+
+def _renew_after_change(sender, **kwargs):
+    renew_generation()
 
 
 def renews_generation(model):

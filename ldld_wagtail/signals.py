@@ -2,7 +2,6 @@
 the API keys found valid in step with revocations."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
@@ -11,29 +10,22 @@ from wagtail.models import APIToken, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import search, withhold
-from .cache import invalidate_pages, renews_generation
+from .cache import renew_generation, renews_generation
 from .models import Unit, UnitFormerName
-
-
-def _invalidate():
-    # Now, for this process, and again after commit, so that a page cached by another process
-    # between the two (still showing the old data) is dropped as well.
-    invalidate_pages()
-    transaction.on_commit(invalidate_pages)
 
 
 @receiver(page_published)
 def _on_published(sender, instance, **kwargs):
     search.index_page(instance)
     withhold.after_commit(withhold.page_public, instance)
-    _invalidate()
+    renew_generation()
 
 
 @receiver(page_unpublished)
 def _on_unpublished(sender, instance, **kwargs):
     search.unindex_page(instance.pk)
     withhold.after_commit(withhold.page_withdrawn, instance)
-    _invalidate()
+    renew_generation()
 
 
 @receiver(post_page_move)
@@ -41,12 +33,12 @@ def _on_unpublished(sender, instance, **kwargs):
 def _on_moved(sender, instance, **kwargs):
     for page in Page.objects.descendant_of(instance, inclusive=True).live().specific():
         search.index_page(page)
-    _invalidate()
+    renew_generation()
 
 
 @receiver(post_delete, sender=Page)
 def _on_deleted(sender, instance, **kwargs):
-    _invalidate()
+    renew_generation()
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -60,7 +52,7 @@ def _on_restriction_changed(sender, instance, **kwargs):
     lifted = kwargs.get("signal") is post_delete
     action = withhold.page_public if lifted else withhold.page_withdrawn
     withhold.after_commit(action, page, descendants=True)
-    _invalidate()
+    renew_generation()
 
 
 # What the public pages show besides pages: sites, units (their names on every card), images
