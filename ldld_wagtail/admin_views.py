@@ -37,15 +37,24 @@ def section_of(page):
     )
 
 
-def field_approvers(field) -> str:
-    names = [
-        user.get_full_name() or user.get_username()
-        for user in get_user_model()
-        .objects.filter(groups=field.owner_id, is_active=True)
+def fields_approvers(fields) -> dict:
+    """{field pk: "Deputy head's role (their names)"} for `fields`, in one query of users."""
+    fields = list(fields)
+    names = {}
+    members = (
+        get_user_model()
+        .objects.filter(groups__in={f.owner_id for f in fields}, is_active=True)
         .order_by("last_name", "first_name", "username")
-    ]
-    who = field.owner.name
-    return f"{who} ({', '.join(names)})" if names else who
+        .values_list("groups", "first_name", "last_name", "username")
+    )
+    for group_id, first, last, username in members:
+        names.setdefault(group_id, []).append(f"{first} {last}".strip() or username)
+    return {
+        f.pk: f"{f.owner.name} ({', '.join(names[f.owner_id])})"
+        if f.owner_id in names
+        else f.owner.name
+        for f in fields
+    }
 
 
 class RouteFormMixin:
@@ -55,10 +64,12 @@ class RouteFormMixin:
     def render_modal_form(self, request, form):
         if self.action_name == "route" and "field" in form.fields:
             choices = [("", "---------")]
-            for field in EditorialField.objects.select_related("owner"):
+            fields = list(EditorialField.objects.select_related("owner"))
+            approvers = fields_approvers(fields)
+            for field in fields:
                 label = _("%(field)s (approved by %(who)s)") % {
                     "field": field.name,
-                    "who": field_approvers(field),
+                    "who": approvers[field.pk],
                 }
                 choices.append((field.pk, label))
             form.fields["field"].choices = choices
@@ -82,7 +93,7 @@ def outcome_message(page, action_name, before: TaskState) -> str | None:
         if field is not None:
             return _("'%(title)s' was routed to %(who)s, in charge of %(field)s.") % {
                 "title": title,
-                "who": field_approvers(field),
+                "who": fields_approvers([field])[field.pk],
                 "field": field.name,
             }
     page.refresh_from_db()
