@@ -157,6 +157,14 @@ class ProblemMessagesMixin:
             )
         messages.error(self.request, format_html("{}{}", headline, detail))
 
+    def problem_response(self):
+        """The answer to a failed save: autosave's JSON, or the form again with the message."""
+        if self.expects_json_response:
+            return self.json_error_response("validation_error", self.problem_text())
+        self.add_problem_message()
+        self.has_unsaved_changes = True
+        return self.render_to_response(self.get_context_data())
+
 
 class EditorCreateView(ProblemMessagesMixin, CreateView):
     """A new page is saved by the editor's first save, never by autosave."""
@@ -182,19 +190,11 @@ class EditorCreateView(ProblemMessagesMixin, CreateView):
         return context
 
     def form_invalid(self, form):
-        if self.expects_json_response:
-            return self.json_error_response("validation_error", self.problem_text())
-        self.add_problem_message()
-        self.has_unsaved_changes = True
-        return self.render_to_response(self.get_context_data())
+        return self.problem_response()
 
 
 class EditorEditView(ProblemMessagesMixin, EditView):
     def form_invalid(self, form):
         if self.is_cancelling_workflow or self.locked_for_user:
             return super().form_invalid(form)
-        if self.expects_json_response:
-            return self.json_error_response("validation_error", self.problem_text())
-        self.add_problem_message()
-        self.has_unsaved_changes = True
-        return self.render_to_response(self.get_context_data())
+        return self.problem_response()
