@@ -6,3 +6,6 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Official documents")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import boxes  # noqa: F401  (registers what this app adds to a home page)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Orderable, Page
@@ -14,8 +15,13 @@ from wagtail.search import index
 
 from ldld_wagtail.blocks import BodyBlock, CaptionedImageBlock
 from ldld_wagtail.cache import renews_generation
+from ldld_wagtail.home_boxes import home_context
+from ldld_wagtail.listing import CachedCountPaginator
+from ldld_wagtail.registry import items_under
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
+
+from .directory_export import directory_response
 
 SECTION_PAGES = [
     "home.IntroductionPage",
@@ -73,8 +79,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .context import home_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
         return context
@@ -229,8 +233,9 @@ class OrganisationMember(Orderable):
     api_fields = ["body", "name", "position", "unit", "term", "photo"]
 
 
-class ContactDirectoryPage(Page):
-    """Số điện thoại: phone numbers of departments and every union level."""
+class ContactDirectoryPage(RoutablePageMixin, Page):
+    """Số điện thoại: phone numbers of departments and every union level, also as an Excel
+    workbook for the office (`excel/`)."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -248,13 +253,26 @@ class ContactDirectoryPage(Page):
     class Meta:
         verbose_name = _("phone directory page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def contact_groups(self) -> list:
+        """(group label, contacts) in the order of the directory."""
         groups: dict = {}
         for contact in self.contacts.select_related("unit").all():
             groups.setdefault(contact.group_label, []).append(contact)
-        context["contact_groups"] = groups.items()
+        return list(groups.items())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact_groups"] = self.contact_groups()
         return context
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("excel/", name="directory_xlsx")
+    def directory_xlsx(self, request):
+        """The directory as the page shows it, as an .xlsx file dated today."""
+        return directory_response(self.title, self.contact_groups())
 
 
 class Contact(Orderable):
@@ -336,12 +354,9 @@ class SubSiteHomePage(Page):
         verbose_name = _("unit sub-site")
 
     def get_context(self, request, *args, **kwargs):
-        from ldld_wagtail.listing import CachedCountPaginator
-        from news.cards import news_under
-
         context = super().get_context(request, *args, **kwargs)
         # The unit's own news, as the column pages list theirs.
-        paginator = CachedCountPaginator(news_under(self), 10, count_key=f"sub-site:{self.pk}")
+        paginator = CachedCountPaginator(items_under(self), 10, count_key=f"sub-site:{self.pk}")
         context["items"] = paginator.get_page(request.GET.get("page"))
         context["unit_intro"] = live_public(UnitIntroPage.objects.child_of(self)).first()
         return context

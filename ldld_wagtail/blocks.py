@@ -1,14 +1,14 @@
 """StreamField blocks shared by every page type of the portal."""
 
-from django.template.loader import render_to_string
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import expand_db_html
+
+from .cache import generation_fragments
+from .fragments import fragment_scope
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -53,33 +53,36 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     embed = EmbedBlock(label=_("Video, embedded content"), icon="media")
 
+    class Meta:
+        # Headings as <h2>, an embed as a link only (rendering an EmbedBlock would fetch the
+        # provider's page, and the server has no internet), every other block its own
+        # template. A subclass may name its own (the introduction page's body).
+        template = "ldld_wagtail/blocks/body.html"
+
     def render(self, value, context=None):
-        """The body as HTML, written without the template language (a body has a dozen
-        blocks, and the syndication feed writes twenty bodies a batch): headings become <h2>,
-        an embed only a link (rendering an EmbedBlock would fetch the provider's page, and the
-        server has no internet), every other block its own rendering.
-
-        A subclass that names its own `Meta.template` (the introduction page's body, with its
-        history, congresses and leaders) is rendered by that template, as Wagtail would."""
-        if getattr(self.meta, "template", None):
+        """Wagtail's rendering (the block's template); a page's own body rendered for a reader
+        without a login is kept under the generation token (see `body_fragment_key`)."""
+        key = body_fragment_key(value, context)
+        if key is None:
             return super().render(value, context)
-        parts = ['<div class="stream">\n']
-        for child in value:
-            if child.block_type == "heading":
-                parts.append(f"<h2>{conditional_escape(child.value)}</h2>\n")
-            elif child.block_type == "paragraph":
-                # What `RichText.__html__` gives, less its one-tag template (`{{ html|safe }}`).
-                parts.append(f"{expand_db_html(child.value.source)}\n")
-            elif child.block_type == "embed":
-                url = getattr(child.value, "url", None)
-                parts.append(render_to_string(EMBED_LINK, {"url": url}) + "\n")
-            else:
-                parts.append(f"{child.render(context)}\n")
-        parts.append("</div>\n")
-        return mark_safe("".join(parts))  # noqa: S308 - headings escaped, blocks render safely
+        render = super().render
+        (html,) = generation_fragments([key], lambda positions: [render(value, context)])
+        return mark_safe(html)  # noqa: S308 - rendered by the block's template
 
 
-EMBED_LINK = "ldld_wagtail/blocks/embed_link.html"
+def body_fragment_key(value, context) -> str | None:
+    """The fragment-cache key of a body rendered with the template `context`: only for the
+    body of the page being served (`page.body` itself), live and saved, to a reader of the
+    public site (`fragment_scope`: no preview, no login, the fast paths on); else None."""
+    if context is None:
+        return None
+    page, request = context.get("page"), context.get("request")
+    if page is None or getattr(page, "body", None) is not value:
+        return None
+    if not getattr(page, "pk", None) or not getattr(page, "live", False):
+        return None
+    scope = fragment_scope(request)
+    return None if scope is None else f"body:{page.pk}:{scope}"
 
 
 def stream_text(stream) -> str:

@@ -85,6 +85,43 @@ def generation_cached(key: str, compute, timeout=None, keep=None, shared=True):
     return value
 
 
+# Rendered fragments (listing cards, page bodies), per process: a store of their own, so that
+# thousands of them never push the layout and routes out of `_memo`.
+_fragments = {"token": None, "values": {}}
+FRAGMENT_LIMIT = 2000
+
+
+def generation_fragments(keys: list[str], render, timeout=None) -> list:
+    """The HTML fragments named `keys` (built from page ids, `fragment_scope` and fixed
+    variants, never from what a reader types), kept under the current generation token.
+
+    Looked up in this process first, then the missing ones in the shared cache with one
+    `get_many`; those found nowhere are made by `render(positions)` (their positions in
+    `keys`; it returns their HTML in that order) and stored with one `set_many`, for
+    `timeout` seconds at most (`shared_timeout()` by default). At most `FRAGMENT_LIMIT`
+    fragments are held in this process per generation."""
+    token = current_generation()
+    if _fragments["token"] != token or len(_fragments["values"]) >= FRAGMENT_LIMIT:
+        _fragments.update(token=token, values={})
+    values = _fragments["values"]
+    found = [values.get(key) for key in keys]
+    missing = [n for n, html in enumerate(found) if html is None]
+    if not missing:
+        return found
+    shared_keys = {f"ldld:{token}:fragment:{keys[n]}": n for n in missing}
+    for shared_key, html in cache.get_many(list(shared_keys)).items():
+        n = shared_keys[shared_key]
+        found[n] = values[keys[n]] = html
+    missing = [n for n in missing if found[n] is None]
+    if missing:
+        fresh = {}
+        for n, html in zip(missing, render(missing), strict=True):
+            found[n] = values[keys[n]] = html
+            fresh[f"ldld:{token}:fragment:{keys[n]}"] = html
+        cache.set_many(fresh, timeout or shared_timeout())
+    return found
+
+
 def new_generation(after: str | None = None) -> str:
     """A fresh token that says when it was made: `<unix seconds>-<random>`, a second later
     than `after` at least, so that a change never shares its Last-Modified with the one

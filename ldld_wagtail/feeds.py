@@ -43,3 +43,32 @@ class AtomFeedMixin:
 
     def subtitle(self, obj=None):
         return self.description(obj) if callable(self.description) else self.description
+
+
+class SectionRssFeed(PageFeed):
+    """The feed of one section page (a topic column, say: a page type with `has_feeds`), served
+    by its `rss/` and `atom/` routes. The page gives `feed_items(limit)`, its live public items
+    newest first, and `feed_description()`."""
+
+    def __init__(self, section):
+        super().__init__()
+        self.section = section
+
+    def get_object(self, request, *args, **kwargs):
+        return self.section
+
+    def title(self, section):
+        return section.title
+
+    def link(self, section):
+        return section.get_url()
+
+    def description(self, section):
+        return section.feed_description()
+
+    def items(self, section):
+        return section.feed_items(self.limit)
+
+
+class SectionAtomFeed(AtomFeedMixin, SectionRssFeed):
+    pass

@@ -1,10 +1,11 @@
-"""Admin forms of the plugin."""
+"""The forms of the workflow steps (`workflows`): routing to a field, returning to the author.
+
+They read no model at import time, so that the task models can import them."""
 
 from django import forms
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
-
-from .models import EditorialField, Withdrawal
 
 
 class RouteForm(TaskStateCommentForm):
@@ -12,12 +13,13 @@ class RouteForm(TaskStateCommentForm):
 
     field = forms.ModelChoiceField(
         label=_("Field"),
-        queryset=EditorialField.objects.all(),
+        queryset=None,  # every editorial field, set per form
         help_text=_("The deputy head in charge of this field approves next."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = apps.get_model("ldld", "EditorialField").objects.all()
         self.order_fields(["field", "comment"])
 
     def clean_field(self):
@@ -39,18 +41,3 @@ class ReturnForm(TaskStateCommentForm):
         if not comment:
             raise forms.ValidationError(_("Say what the author should change."))
         return comment
-
-
-class TakeDownForm(forms.Form):
-    category = forms.ChoiceField(label=_("Reason"), choices=Withdrawal.REASONS)
-    reason = forms.CharField(
-        label=_("Explanation"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Recorded in the page history and sent to the author."),
-    )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Say why the item is taken down."))
-        return reason

@@ -34,6 +34,8 @@ def _prefetched_renditions(image):
 
 def rendition(image, spec: str):
     """The rendition of `image` for `spec`, as `{% image %}` would find or make it."""
+    if not compat.fast_paths():
+        return get_rendition_or_not_found(image, spec)
     filter = image_filter(spec)
     prefetched = _prefetched_renditions(image)
     if prefetched is not None and not image.is_svg():
@@ -46,7 +48,7 @@ def rendition(image, spec: str):
 
 def img_tag(rendition, extra_attributes):
     """`rendition.img_tag(extra_attributes)`: Django's `flatatt` order and escaping, one pass."""
-    if type(rendition).img_tag is not AbstractRendition.img_tag:
+    if type(rendition).img_tag is not AbstractRendition.img_tag or not compat.fast_paths():
         return rendition.img_tag(extra_attributes)
     attrs = rendition.attrs_dict.copy()
     attrs.update(apps.get_app_config("wagtailimages").default_attrs)

@@ -8,6 +8,15 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+# The workflow's task models live beside the workflow logic; they are this app's models too.
+from .workflows import (  # noqa: F401
+    ApprovalTask,
+    PublishTask,
+    PublishTaskState,
+    RouteTask,
+    RouteTaskState,
+)
+
 
 class UnitKind(models.TextChoices):
     DEPARTMENT = "department", _("Department")
@@ -367,15 +376,6 @@ class Withdrawal(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.at:%Y-%m-%d}"
-
-
-from .workflows import (  # noqa: E402, F401  (task models live beside the workflow logic)
-    ApprovalTask,
-    PublishTask,
-    PublishTaskState,
-    RouteTask,
-    RouteTaskState,
-)
 
 
 class SyndicationChange(models.Model):

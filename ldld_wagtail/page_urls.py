@@ -21,6 +21,17 @@ from .cache import generation_cached
 PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
 
 
+def site_for_request(request):
+    if not compat.fast_paths():
+        return Site.find_for_request(request)
+    site = compat.remembered_site(request)
+    if site is None:
+        key = f"site:{compat.raw_host(request)}:{request.get_port()}"
+        site = generation_cached(key, lambda: compat.find_site(request))
+        compat.remember_site(request, site)
+    return site
+
+
 def site_root_paths():
     """`Site.get_site_root_paths()`, kept under the generation (a site change or a publish
     renews it)."""
@@ -63,6 +74,7 @@ def _url_parts(page, request):
     model = type(page) if isinstance(page, Page) else Page
     if (
         request is None
+        or not compat.fast_paths()
         or model.get_url is not Page.get_url
         or model.get_full_url is not Page.get_full_url
         or model.get_url_parts is not Page.get_url_parts
@@ -86,8 +98,6 @@ def page_url(page, request):
     if parts is None:
         return page.get_url(request)
     site_id, root_url, path = parts
-    from .routing import site_for_request  # (routing imports this module)
-
     current = site_for_request(request)  # Wagtail's look-up, kept under the generation
     if (current is not None and site_id == current.id) or len(
         {srp.site_id for srp in _site_root_paths(request)}

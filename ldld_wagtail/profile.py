@@ -3,28 +3,29 @@
 A profile names the federation, its working calendar, units, roles (and the groups that hold
 them), the fields the secretary routes to, workflows, sections of the page tree, sub-sites,
 quotas and royalty rates. `load_profile()` reads and checks one completely before anything is
-applied: every problem is reported with the file, the key (and the line when it can be found)
-and what is wrong. `ldld_wagtail.setup` applies a checked profile.
+applied: every problem is reported with the file, the key path, the line and what is wrong.
+What each table may hold is declared in `ldld_wagtail.profile_schema` (also published as a JSON
+Schema); the checks between tables are here. `ldld_wagtail.setup` applies a checked profile.
 """
 
+import bisect
 import datetime
 import re
 import tomllib
 from dataclasses import dataclass
-from dataclasses import field as dc_field
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext as _
+from pydantic import ValidationError
+
+from . import profile_schema as schema
+from .models import UnitKind
+from .profile_schema import EditorialField as Field  # noqa: F401
+from .profile_schema import Quota, Role, Section, Step, Unit, Workflow  # noqa: F401 (the parts)
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
-
-UNIT_KINDS = {"department", "office", "committee", "district", "sector", "affiliate"}
-STEP_KINDS = {"route", "approve", "publish"}
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-RATE_KINDS = {"tin", "bai", "anh", "video"}
-PERIODS = {"month", "quarter", "year"}
+SCHEMA_FILE = PROFILE_DIR / "profile.schema.json"
 
 
 class ProfileError(Exception):
@@ -35,81 +36,6 @@ class ProfileError(Exception):
         self.problems = problems
         lines = [f"{self.path}: {where}: {what}" for where, what in problems]
         super().__init__("\n".join(lines))
-
-
-@dataclass
-class Unit:
-    code: str
-    name: str
-    kind: str
-    short_name: str = ""
-    valid_from: datetime.date | None = None
-    valid_until: datetime.date | None = None
-    successor: str = ""
-    former_names: list = dc_field(default_factory=list)  # [(name, until)]
-
-
-@dataclass
-class Role:
-    code: str
-    group: str
-    unit: str = ""
-    take_down: bool = False
-    accounts: bool = False
-    media: str = ""  # "", "add" or "change"
-
-
-@dataclass
-class Field:
-    code: str
-    name: str
-    owner: str  # role code
-
-
-@dataclass
-class Step:
-    kind: str
-    name: str
-    roles: list
-    field: str = ""
-    routed_field: bool = False
-    four_eyes: bool = True
-
-
-@dataclass
-class Workflow:
-    code: str
-    name: str
-    steps: list
-
-
-@dataclass
-class Section:
-    code: str
-    type: str  # "app_label.ModelName"
-    title: str
-    slug: str
-    parent: str = ""  # section code; empty for the home page
-    unit: str = ""
-    field: str = ""
-    workflow: str = ""
-    editors: list = dc_field(default_factory=list)
-    publishers: list = dc_field(default_factory=list)
-    take_down: list = dc_field(default_factory=list)
-
-    @property
-    def model(self):
-        return apps.get_model(self.type)
-
-
-@dataclass
-class Quota:
-    unit_kinds: list
-    period: str
-    news: int
-    articles: int
-    valid_from: datetime.date
-    valid_until: datetime.date | None = None
 
 
 @dataclass
@@ -174,628 +100,501 @@ def load_profile(name_or_path: str) -> Profile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, [("-", _("not valid TOML: %s") % exc)]) from None
-    reader = _Reader(path, text)
-    profile = reader.read(data)
-    if reader.problems:
-        raise ProfileError(path, reader.problems)
+    lines = KeyLines(text)
+    try:
+        file = schema.ProfileFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [_shape_problem(error) for error in exc.errors()]
+        raise ProfileError(path, [lines.where(*p) for p in problems]) from None
+    checks = _Checks(path, file)
+    profile = checks.run()
+    if checks.problems:
+        raise ProfileError(path, [lines.where(*p) for p in checks.problems])
     return profile
 
 
-class _Reader:
-    """Reads the TOML data into a Profile, collecting every problem instead of stopping."""
+# --- where a problem is: key path and line -------------------------------------------------------
 
-    def __init__(self, path, text):
-        self.path = path
+
+def key_path(loc) -> str:
+    """("units", 3, "kind") as the profile author writes it: units[3].kind."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            part = part if re.fullmatch(r"[A-Za-z0-9_-]+", part) else f'"{part}"'
+            text += f".{part}" if text else part
+    return text or "-"
+
+
+class KeyLines:
+    """The line of every table, key and array element of a TOML text `tomllib` accepted.
+
+    `tomllib` keeps no positions, so the text is walked once more: a key path such as
+    ("workflows", 0, "steps", 1, "roles") gets the line its key is on, and a missing key the line
+    of the nearest table or key above it.
+    """
+
+    SCALAR = re.compile(
+        r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:\d\d)?|[^,\]}\s#]+", re.I
+    )
+    BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+    def __init__(self, text):
         self.text = text
-        self.problems: list[tuple[str, str]] = []
-
-    # --- helpers ------------------------------------------------------------------------------
-
-    def problem(self, where, what, code=None):
-        line = self._line_of(code) if code else None
-        self.problems.append((f"{where} (line {line})" if line else where, what))
-
-    def _line_of(self, code):
-        match = re.search(rf'^\s*code\s*=\s*"{re.escape(code)}"', self.text, re.MULTILINE)
-        return self.text.count("\n", 0, match.start()) + 1 if match else None
-
-    def table(self, data, key, where, allowed, required=()):
-        value = data.get(key, {}) if key else data
-        if not isinstance(value, dict):
-            self.problem(where, _("must be a table"))
-            return {}
-        for name in value:
-            if name not in allowed:
-                self.problem(f"{where}.{name}", _("unknown key"))
-        for name in required:
-            if name not in value or value[name] in ("", None):
-                self.problem(f"{where}.{name}", _("is required"))
-        return value
-
-    def items(self, data, key):
-        value = data.get(key, [])
-        if not isinstance(value, list):
-            self.problem(key, _("must be a list of tables ([[%s]])") % key)
-            return []
-        return value
-
-    def date(self, value, where, code=None):
-        if value in (None, ""):
-            return None
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            return value
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.lines = {}
         try:
-            return datetime.date.fromisoformat(str(value))
-        except ValueError:
-            self.problem(where, _("not a date (YYYY-MM-DD): %r") % value, code)
-            return None
+            self._document()
+        except (IndexError, ValueError, AttributeError):
+            pass  # what was found so far still helps
 
-    def duration(self, value, where, day):
-        if value == "half_day":
-            return day / 2
-        try:
-            hours, minutes = str(value).split(":")
-            return datetime.timedelta(hours=int(hours), minutes=int(minutes))
-        except ValueError:
-            self.problem(where, _('not a duration ("half_day" or "HH:MM"): %r') % value)
-            return datetime.timedelta()
+    def line(self, loc):
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return None
 
-    def strings(self, value, where, code=None):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(where, _("must be a list of strings"), code)
-            return []
-        return value
+    def where(self, where, loc, what):
+        """(where, what) for ProfileError, the line added to `where` when it is known."""
+        line = self.line(loc)
+        return (f"{where} (line {line})" if line else where, what)
 
-    def unique(self, things, where):
-        seen = set()
-        for i, thing in enumerate(things):
-            if thing.code in seen:
-                self.problem(f"{where}[{i}].code", _("duplicate code %r") % thing.code, thing.code)
-            seen.add(thing.code)
-        return {t.code: t for t in things}
+    def _mark(self, path, pos):
+        line = bisect.bisect_right(self.starts, pos)
+        for end in range(1, len(path) + 1):
+            self.lines.setdefault(path[:end], line)
 
-    # --- the profile --------------------------------------------------------------------------
+    def _blank(self, i, newlines=True):
+        text = self.text
+        while i < len(text):
+            if text[i] in " \t" or (newlines and text[i] in "\r\n"):
+                i += 1
+            elif newlines and text[i] == "#":
+                i = text.find("\n", i)
+                i = len(text) if i < 0 else i
+            else:
+                break
+        return i
 
-    def read(self, data) -> Profile:
-        self.table(
-            data,
-            None,
-            "profile",
-            {
-                "federation",
-                "calendar",
-                "units",
-                "roles",
-                "fields",
-                "workflows",
-                "sections",
-                "subsites",
-                "quotas",
-                "rates",
-            },
-        )
-        fed = self.table(
-            data, "federation", "federation", {"code", "name", "site_name"}, ("code", "name")
-        )
-        calendar = self.read_calendar(data)
-        units = self.unique(
-            [self.read_unit(i, u) for i, u in enumerate(self.items(data, "units"))], "units"
-        )
-        roles = self.unique(
-            [self.read_role(i, r) for i, r in enumerate(self.items(data, "roles"))], "roles"
-        )
-        fields_ = self.unique(
-            [self.read_field(i, f) for i, f in enumerate(self.items(data, "fields"))], "fields"
-        )
-        workflows = self.unique(
-            [self.read_workflow(i, w) for i, w in enumerate(self.items(data, "workflows"))],
-            "workflows",
-        )
-        sections = [self.read_section(i, s) for i, s in enumerate(self.items(data, "sections"))]
-        if "subsites" in data:
-            extra_roles, extra_sections = self.read_subsites(data["subsites"], units)
-            for role in extra_roles:
-                roles.setdefault(role.code, role)
-            sections += extra_sections
-        sections_by_code = self.unique(sections, "sections")
-        quotas = [self.read_quota(i, q) for i, q in enumerate(self.items(data, "quotas"))]
-        rates = [
-            rate for i, r in enumerate(self.items(data, "rates")) for rate in self.read_rates(i, r)
-        ]
-        self.check_references(units, roles, fields_, workflows, sections_by_code)
-        self.check_tree(sections, sections_by_code, workflows)
-        self.check_overlaps(quotas, rates)
-        groups = {}
-        for role in roles.values():
-            if role.group in groups:
-                self.problem(
-                    f"roles ({role.code}).group",
-                    _("group %(group)r is already held by role %(other)r")
-                    % {"group": role.group, "other": groups[role.group]},
-                    role.code,
-                )
-            groups[role.group] = role.code
+    def _document(self):
+        text, i, table, arrays = self.text, 0, (), {}
+        while (i := self._blank(i)) < len(text):
+            start = i
+            if text[i] == "[":
+                double = text.startswith("[[", i)
+                keys, i = self._key(i + (2 if double else 1))
+                i = text.index("]", i) + (2 if double else 1)
+                table = self._resolve(keys[:-1], arrays) + keys[-1:]
+                if double:
+                    arrays[table] = arrays.get(table, 0) + 1
+                    self._mark(table, start)
+                    table += (arrays[table] - 1,)
+                self._mark(table, start)
+            else:
+                keys, i = self._key(i)
+                self._mark(table + keys, start)
+                i = self._value(self._blank(self._blank(i, False) + 1, False), table + keys)
+
+    @staticmethod
+    def _resolve(keys, arrays):
+        path = ()
+        for key in keys:
+            path += (key,)
+            if path in arrays:
+                path += (arrays[path] - 1,)
+        return path
+
+    def _key(self, i):
+        keys = []
+        while True:
+            i = self._blank(i, False)
+            if self.text[i] in "\"'":
+                end = self._string_end(i)
+                keys.append(tomllib.loads(f"k = {self.text[i:end]}")["k"])
+                i = end
+            else:
+                match = self.BARE_KEY.match(self.text, i)
+                keys.append(match.group())
+                i = match.end()
+            i = self._blank(i, False)
+            if self.text[i] != ".":
+                return tuple(keys), i
+            i += 1
+
+    def _string_end(self, i):
+        text = self.text
+        quote = text[i]
+        if text.startswith(quote * 3, i):
+            j = i + 3
+            while not text.startswith(quote * 3, j):
+                j += 2 if quote == '"' and text[j] == "\\" else 1
+            while text.startswith(quote, j + 3):  # up to two quotes may end the string
+                j += 1
+            return j + 3
+        j = i + 1
+        while text[j] != quote:
+            j += 2 if quote == '"' and text[j] == "\\" else 1
+        return j + 1
+
+    def _value(self, i, path):
+        text = self.text
+        if text[i] == "[":
+            i, n = i + 1, 0
+            while text[i := self._blank(i)] != "]":
+                if text[i] == ",":
+                    i += 1
+                    continue
+                self._mark(path + (n,), i)
+                i = self._value(i, path + (n,))
+                n += 1
+            return i + 1
+        if text[i] == "{":
+            i += 1
+            while text[i := self._blank(i)] != "}":
+                if text[i] == ",":
+                    i += 1
+                    continue
+                start = i
+                keys, i = self._key(i)
+                self._mark(path + keys, start)
+                i = self._value(self._blank(i + 1, False), path + keys)
+            return i + 1
+        if text[i] in "\"'":
+            return self._string_end(i)
+        return self.SCALAR.match(text, i).end()
+
+
+def _shape_problem(error) -> tuple[str, tuple, str]:
+    """(where, loc, what) for one of pydantic's errors, in the profile author's words."""
+    loc = error["loc"] + error.get("ctx", {}).get("at", ())
+    kind = error["type"]
+    if kind == "profile":
+        what = error["ctx"]["text"]
+    elif kind in ("missing", "string_too_short"):
+        what = _("is required")
+    elif kind == "extra_forbidden":
+        what = _("unknown key")
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = _("must be a table")
+    elif kind == "list_type" and len(loc) == 1:
+        what = _("must be a list of tables ([[%s]])") % loc[0]
+    elif kind == "list_type":
+        what = _("must be a list")
+    elif kind == "string_type":
+        what = _("must be text")
+    elif kind in ("bool_type", "bool_parsing"):
+        what = _("must be true or false")
+    else:
+        what = error["msg"]
+    return key_path(loc), loc, what
+
+
+# --- the checks between tables -------------------------------------------------------------------
+
+
+class _Checks:
+    """Builds the Profile from a file of the right shape, checking what refers to what."""
+
+    def __init__(self, path, file: schema.ProfileFile):
+        self.path = path
+        self.file = file
+        self.problems: list[tuple[str, tuple, str]] = []  # (where, loc, what)
+
+    def problem(self, where, loc, what):
+        self.problems.append((where, loc, what))
+
+    def run(self) -> Profile:
+        f = self.file
+        for name in ("units", "roles", "fields", "workflows"):
+            self.unique([(f"{name}[{i}]", (name, i), e) for i, e in enumerate(getattr(f, name))])
+        self.units, self.roles = {}, {}  # code: (index, unit), code: (loc, role); first one wins
+        for i, unit in enumerate(f.units):
+            self.units.setdefault(unit.code, (i, unit))
+        for i, role in enumerate(f.roles):
+            self.roles.setdefault(role.code, (("roles", i), role))
+        self.fields = {x.code for x in f.fields}
+        self.workflows = {w.code: w for w in f.workflows}
+        self.sections = [(f"sections[{i}]", ("sections", i), s) for i, s in enumerate(f.sections)]
+        self.subsites()
+        self.unique(self.sections)
+        self.by_code = {}
+        for entry in self.sections:
+            self.by_code.setdefault(entry[2].code, entry)
+        self.references()
+        self.tree()
+        self.overlaps()
+        self.groups()
         return Profile(
             path=str(self.path),
-            code=str(fed.get("code", "")),
-            name=str(fed.get("name", "")),
-            site_name=str(fed.get("site_name", fed.get("name", ""))),
-            calendar=calendar,
-            units=list(units.values()),
-            roles=list(roles.values()),
-            fields=list(fields_.values()),
-            workflows=list(workflows.values()),
-            sections=sections,
-            quotas=quotas,
-            rates=rates,
+            code=f.federation.code,
+            name=f.federation.name,
+            site_name=f.federation.site_name or f.federation.name,
+            calendar=_calendar(f.calendar),
+            units=f.units,
+            roles=[role for _loc, role in self.roles.values()],
+            fields=f.fields,
+            workflows=f.workflows,
+            sections=[section for _where, _loc, section in self.sections],
+            quotas=f.quotas,
+            rates=[rate for _i, rate in self.rates()],
         )
 
-    def read_calendar(self, data):
-        cal = self.table(
-            data,
-            "calendar",
-            "calendar",
-            {"timezone", "office_hours", "workdays", "holidays", "publish_within", "remind_before"},
-            ("office_hours", "workdays"),
-        )
-        hours = []
-        for i, period in enumerate(cal.get("office_hours", [])):
-            where = f"calendar.office_hours[{i}]"
-            try:
-                start, end = (datetime.time.fromisoformat(t) for t in period)
-            except (TypeError, ValueError):
-                self.problem(where, _('must be ["HH:MM", "HH:MM"]'))
-                continue
-            if end <= start or (hours and start < hours[-1][1]):
-                self.problem(where, _("periods must be in order and not overlap"))
-                continue
-            hours.append((start, end))
-        workdays = self.strings(cal.get("workdays", []), "calendar.workdays")
-        for day in workdays:
-            if day not in WEEKDAYS:
-                self.problem("calendar.workdays", _("unknown weekday %r") % day)
-        holidays = []
-        table = cal.get("holidays", {})
-        for year, days in table.items() if isinstance(table, dict) else []:
-            for j, value in enumerate(self.strings(days, f"calendar.holidays.{year}")):
-                day = self.date(value, f"calendar.holidays.{year}[{j}]")
-                if day is None:
-                    continue
-                if str(day.year) != str(year):
-                    self.problem(
-                        f"calendar.holidays.{year}[{j}]",
-                        _("%(day)s is not in %(year)s") % {"day": day, "year": year},
-                    )
-                holidays.append(day)
-        day = sum(
-            (
-                datetime.datetime.combine(datetime.date.min, e)
-                - datetime.datetime.combine(datetime.date.min, s)
-                for s, e in hours
-            ),
-            datetime.timedelta(),
-        )
-        return Calendar(
-            office_hours=[(s.strftime("%H:%M"), e.strftime("%H:%M")) for s, e in hours],
-            workdays=[d for d in workdays if d in WEEKDAYS],
-            holidays=sorted(set(holidays)),
-            publish_within=self.duration(
-                cal.get("publish_within", "half_day"), "calendar.publish_within", day
-            ),
-            remind_before=self.duration(
-                cal.get("remind_before", "01:00"), "calendar.remind_before", day
-            ),
-            timezone=str(cal.get("timezone", "Asia/Ho_Chi_Minh")),
-        )
+    def unique(self, entries):
+        seen = set()
+        for where, loc, entry in entries:
+            if entry.code in seen:
+                self.problem(f"{where}.code", (*loc, "code"), _("duplicate code %r") % entry.code)
+            seen.add(entry.code)
 
-    def read_unit(self, i, u):
-        where = f"units[{i}]"
-        code = u.get("code") if isinstance(u, dict) else None
-        u = self.table(
-            u,
-            None,
-            where,
-            {
-                "code",
-                "name",
-                "short_name",
-                "kind",
-                "valid_from",
-                "valid_until",
-                "successor",
-                "former_names",
-            },
-            ("code", "name", "kind"),
-        )
-        if u.get("kind") and u["kind"] not in UNIT_KINDS:
-            self.problem(
-                f"{where}.kind",
-                _("unknown unit kind %(kind)r (one of %(kinds)s)")
-                % {"kind": u["kind"], "kinds": ", ".join(sorted(UNIT_KINDS))},
-                code,
-            )
-        unit = Unit(
-            code=str(u.get("code", "")),
-            name=str(u.get("name", "")),
-            kind=str(u.get("kind", "")),
-            short_name=str(u.get("short_name", "")),
-            valid_from=self.date(u.get("valid_from"), f"{where}.valid_from", code),
-            valid_until=self.date(u.get("valid_until"), f"{where}.valid_until", code),
-            successor=str(u.get("successor", "")),
-        )
-        if unit.valid_from and unit.valid_until and unit.valid_until < unit.valid_from:
-            self.problem(f"{where}.valid_until", _("ends before it starts"), code)
-        for j, former in enumerate(u.get("former_names", [])):
-            fwhere = f"{where}.former_names[{j}]"
-            if not isinstance(former, dict) or set(former) != {"name", "until"}:
-                self.problem(fwhere, _('must be { name = "…", until = "YYYY-MM-DD" }'), code)
-                continue
-            until = self.date(former["until"], f"{fwhere}.until", code)
-            if until:
-                unit.former_names.append((str(former["name"]), until))
-        return unit
-
-    def read_role(self, i, r):
-        where = f"roles[{i}]"
-        code = r.get("code") if isinstance(r, dict) else None
-        r = self.table(
-            r,
-            None,
-            where,
-            {"code", "group", "unit", "take_down", "accounts", "media"},
-            ("code", "group"),
-        )
-        if r.get("media", "") not in ("", "add", "change"):
-            self.problem(f"{where}.media", _('must be "add" or "change"'), code)
-        return Role(
-            code=str(r.get("code", "")),
-            group=str(r.get("group", "")),
-            unit=str(r.get("unit", "")),
-            take_down=bool(r.get("take_down", False)),
-            accounts=bool(r.get("accounts", False)),
-            media=str(r.get("media", "")),
-        )
-
-    def read_field(self, i, f):
-        f = self.table(
-            f, None, f"fields[{i}]", {"code", "name", "owner"}, ("code", "name", "owner")
-        )
-        return Field(
-            code=str(f.get("code", "")), name=str(f.get("name", "")), owner=str(f.get("owner", ""))
-        )
-
-    def read_workflow(self, i, w):
-        where = f"workflows[{i}]"
-        code = w.get("code") if isinstance(w, dict) else None
-        w = self.table(w, None, where, {"code", "name", "steps"}, ("code", "name", "steps"))
-        steps = []
-        for j, s in enumerate(w.get("steps", []) or []):
-            swhere = f"{where}.steps[{j}]"
-            s = self.table(
-                s,
-                None,
-                swhere,
-                {"kind", "name", "roles", "field", "routed_field", "four_eyes"},
-                ("kind", "name"),
-            )
-            if s.get("kind") and s["kind"] not in STEP_KINDS:
-                self.problem(
-                    f"{swhere}.kind",
-                    _("unknown step kind %(kind)r (one of %(kinds)s)")
-                    % {"kind": s["kind"], "kinds": ", ".join(sorted(STEP_KINDS))},
-                    code,
-                )
-            steps.append(
-                Step(
-                    kind=str(s.get("kind", "")),
-                    name=str(s.get("name", "")),
-                    roles=self.strings(s.get("roles", []), f"{swhere}.roles", code),
-                    field=str(s.get("field", "")),
-                    routed_field=bool(s.get("routed_field", False)),
-                    four_eyes=bool(s.get("four_eyes", True)),
-                )
-            )
-            if not steps[-1].roles and not steps[-1].field and not steps[-1].routed_field:
-                self.problem(swhere, _("nobody acts at this step: give roles or a field"), code)
-        kinds = [s.kind for s in steps]
-        if "route" in kinds and not any(s.routed_field for s in steps):
-            self.problem(where, _("a route step needs a later step with routed_field = true"), code)
-        if any(s.routed_field for s in steps) and "route" not in kinds[:1]:
-            self.problem(where, _("routed_field needs a route step first"), code)
-        return Workflow(code=str(w.get("code", "")), name=str(w.get("name", "")), steps=steps)
-
-    def read_section(self, i, s):
-        where = f"sections[{i}]"
-        code = s.get("code") if isinstance(s, dict) else None
-        s = self.table(
-            s,
-            None,
-            where,
-            {
-                "code",
-                "type",
-                "title",
-                "slug",
-                "parent",
-                "unit",
-                "field",
-                "workflow",
-                "editors",
-                "publishers",
-                "take_down",
-            },
-            ("code", "type", "title"),
-        )
-        section = Section(
-            code=str(s.get("code", "")),
-            type=str(s.get("type", "")),
-            title=str(s.get("title", "")),
-            slug=str(s.get("slug", s.get("code", ""))),
-            parent=str(s.get("parent", "")),
-            unit=str(s.get("unit", "")),
-            field=str(s.get("field", "")),
-            workflow=str(s.get("workflow", "")),
-            editors=self.strings(s.get("editors", []), f"{where}.editors", code),
-            publishers=self.strings(s.get("publishers", []), f"{where}.publishers", code),
-            take_down=self.strings(s.get("take_down", []), f"{where}.take_down", code),
-        )
-        section.where = where
-        self.check_type(section)
-        return section
-
-    def check_type(self, section):
-        from wagtail.models import Page
-
-        try:
-            model = apps.get_model(section.type)
-        except (LookupError, ValueError):
-            self.problem(
-                f"{section.where}.type",
-                _("unknown page type %r (write it as app_label.ModelName)") % section.type,
-                section.code,
-            )
-            section.type = ""
+    def subsites(self):
+        """The roles and sections the [subsites] table stands for."""
+        s = self.file.subsites
+        if s is None:
             return
-        if not issubclass(model, Page) or model is Page:
-            self.problem(
-                f"{section.where}.type", _("%r is not a page type") % section.type, section.code
-            )
-            section.type = ""
-
-    def read_subsites(self, s, units):
-        s = self.table(
-            s,
-            None,
-            "subsites",
-            {"parent", "units", "editor_group", "intro_title", "intro_slug", "type", "intro_type"},
-            ("parent", "units", "editor_group"),
-        )
         # The page types are the site's: named here, or by the LDLD_PAGE_TYPES setting.
         configured = getattr(settings, "LDLD_PAGE_TYPES", {})
-        page_types = {
-            "subsite": str(s.get("type") or configured.get("subsite", "")),
-            "unit_intro": str(s.get("intro_type") or configured.get("unit_intro", "")),
-        }
+        page_types = {"subsite": s.type or "", "unit_intro": s.intro_type or ""}
         for role, key in (("subsite", "type"), ("unit_intro", "intro_type")):
-            if not page_types[role] and (role == "subsite" or s.get("intro_title")):
+            if not page_types[role] and configured.get(role):
+                page_types[role] = configured[role]
+                if message := schema.page_type_problem(page_types[role]):
+                    self.problem(f"subsites.{key}", ("subsites", key), message)
+            if not page_types[role] and (role == "subsite" or s.intro_title):
                 self.problem(
                     f"subsites.{key}",
+                    ("subsites", key),
                     _("name the page type (or set LDLD_PAGE_TYPES[%r])") % role,
                 )
-        roles, sections = [], []
-        for code in self.strings(s.get("units", []), "subsites.units"):
-            unit = units.get(code)
-            if unit is None:
-                self.problem("subsites.units", _("unknown unit %r") % code)
+        for k, code in enumerate(s.units):
+            loc = ("subsites", "units", k)
+            if code not in self.units:
+                self.problem("subsites.units", loc, _("unknown unit %r") % code)
                 continue
-            if unit.kind not in ("district", "sector"):
-                self.problem("subsites.units", _("%r is not a district or sector union") % code)
-            role = Role(
+            unit = self.units[code][1]
+            if unit.kind not in (UnitKind.DISTRICT, UnitKind.SECTOR):
+                self.problem(
+                    "subsites.units", loc, _("%r is not a district or sector union") % code
+                )
+            role = Role.model_construct(
                 code=f"bien-tap-{code}",
-                group=str(s.get("editor_group", "")).format(name=unit.name, code=code),
+                group=s.editor_group.format(name=unit.name, code=code),
                 unit=code,
                 media="add",
             )
-            roles.append(role)
-            home = Section(
+            self.roles.setdefault(role.code, (("subsites", "editor_group"), role))
+            home = Section.model_construct(
                 code=code,
                 type=page_types["subsite"],
                 title=unit.name,
                 slug=code,
-                parent=str(s.get("parent", "")),
+                parent=s.parent,
                 unit=code,
                 publishers=[role.code],
             )
-            home.where = f"subsites ({code})"
-            sections.append(home)
-            if s.get("intro_title"):
-                intro = Section(
+            self.sections.append((f"subsites ({code})", loc, home))
+            if s.intro_title:
+                intro = Section.model_construct(
                     code=f"{code}-gioi-thieu",
                     type=page_types["unit_intro"],
-                    title=str(s["intro_title"]),
-                    slug=str(s.get("intro_slug", "gioi-thieu")),
+                    title=s.intro_title,
+                    slug=s.intro_slug,
                     parent=code,
                     unit=code,
                 )
-                intro.where = f"subsites ({code}).intro"
-                sections.append(intro)
-        return roles, sections
+                self.sections.append((f"subsites ({code}).intro", (*loc, "intro"), intro))
 
-    def read_quota(self, i, q):
-        where = f"quotas[{i}]"
-        q = self.table(
-            q,
-            None,
-            where,
-            {"unit_kinds", "period", "news", "articles", "valid_from", "valid_until"},
-            ("unit_kinds", "period", "valid_from"),
-        )
-        kinds = self.strings(q.get("unit_kinds", []), f"{where}.unit_kinds")
-        for kind in kinds:
-            if kind not in UNIT_KINDS:
-                self.problem(f"{where}.unit_kinds", _("unknown unit kind %r") % kind)
-        if q.get("period") and q["period"] not in PERIODS:
-            self.problem(f"{where}.period", _("must be month, quarter or year"))
-        for key in ("news", "articles"):
-            if not isinstance(q.get(key, 0), int) or q.get(key, 0) < 0:
-                self.problem(f"{where}.{key}", _("must be a whole number"))
-        quota = Quota(
-            unit_kinds=kinds,
-            period=str(q.get("period", "")),
-            news=int(q.get("news", 0)) if isinstance(q.get("news", 0), int) else 0,
-            articles=int(q.get("articles", 0)) if isinstance(q.get("articles", 0), int) else 0,
-            valid_from=self.date(q.get("valid_from"), f"{where}.valid_from"),
-            valid_until=self.date(q.get("valid_until"), f"{where}.valid_until"),
-        )
-        quota.where = where
-        return quota
+    @staticmethod
+    def at(loc, key):
+        """The key path of `key` of a section: a sub-site's are in the [subsites] table."""
+        if loc[0] != "subsites":
+            return (*loc, key)
+        intro = loc[-1] == "intro"
+        where = {"type": "intro_type" if intro else "type", "parent": None if intro else "parent"}
+        return ("subsites", where[key]) if where.get(key) else loc
 
-    def read_rates(self, i, r):
-        where = f"rates[{i}]"
-        r = self.table(
-            r,
-            None,
-            where,
-            {"kind", "kinds", "amount", "decision", "valid_from", "valid_until"},
-            ("decision", "valid_from"),
-        )
-        kinds = self.strings(r.get("kinds", [r.get("kind", "")]), f"{where}.kinds")
-        amount = r.get("amount")
-        if amount is not None and (not isinstance(amount, int) or amount < 0):
-            self.problem(f"{where}.amount", _("must be a whole number of đồng"))
-            amount = None
-        rates = []
-        for kind in kinds:
-            if kind not in RATE_KINDS:
-                self.problem(f"{where}.kinds", _("unknown item kind %r") % kind)
-                continue
-            rate = Rate(
-                kind=kind,
-                decision=str(r.get("decision", "")),
-                valid_from=self.date(r.get("valid_from"), f"{where}.valid_from"),
-                valid_until=self.date(r.get("valid_until"), f"{where}.valid_until"),
-                amount=amount,
-            )
-            rate.where = where
-            rates.append(rate)
-        return rates
-
-    # --- cross-checks -------------------------------------------------------------------------
-
-    def check_references(self, units, roles, fields_, workflows, sections):
-        for unit in units.values():
-            if unit.successor and unit.successor not in units:
+    def references(self):
+        f = self.file
+        for i, unit in enumerate(f.units):
+            if unit.successor and unit.successor not in self.units:
                 self.problem(
                     f"units ({unit.code}).successor",
+                    ("units", i, "successor"),
                     _("unknown unit %r") % unit.successor,
-                    unit.code,
                 )
-        for role in roles.values():
-            if role.unit and role.unit not in units:
+        for loc, role in self.roles.values():
+            if role.unit and role.unit not in self.units:
                 self.problem(
-                    f"roles ({role.code}).unit", _("unknown unit %r") % role.unit, role.code
+                    f"roles ({role.code}).unit", (*loc, "unit"), _("unknown unit %r") % role.unit
                 )
-        for f in fields_.values():
-            if f.owner not in roles:
-                self.problem(f"fields ({f.code}).owner", _("unknown role %r") % f.owner, f.code)
-        for w in workflows.values():
+        for i, x in enumerate(f.fields):
+            if x.owner not in self.roles:
+                self.problem(
+                    f"fields ({x.code}).owner",
+                    ("fields", i, "owner"),
+                    _("unknown role %r") % x.owner,
+                )
+        for i, w in enumerate(f.workflows):
             for j, step in enumerate(w.steps):
-                for role in step.roles:
-                    if role not in roles:
+                loc = ("workflows", i, "steps", j)
+                for k, role in enumerate(step.roles):
+                    if role not in self.roles:
                         self.problem(
                             f"workflows ({w.code}).steps[{j}].roles",
+                            (*loc, "roles", k),
                             _("unknown role %r: declare it under [[roles]]") % role,
-                            w.code,
                         )
-                if step.field and step.field not in fields_:
+                if step.field and step.field not in self.fields:
                     self.problem(
                         f"workflows ({w.code}).steps[{j}].field",
+                        (*loc, "field"),
                         _("unknown field %r") % step.field,
-                        w.code,
                     )
-        for s in sections.values():
+        for where, loc, s in self.sections:
             for key in ("editors", "publishers", "take_down"):
-                for role in getattr(s, key):
-                    if role not in roles:
+                for k, role in enumerate(getattr(s, key)):
+                    if role not in self.roles:
                         self.problem(
-                            f"{s.where}.{key}",
+                            f"{where}.{key}",
+                            (*self.at(loc, key), k),
                             _("unknown role %r: declare it under [[roles]]") % role,
-                            s.code,
                         )
-            if s.unit and s.unit not in units:
-                self.problem(f"{s.where}.unit", _("unknown unit %r") % s.unit, s.code)
-            if s.field and s.field not in fields_:
-                self.problem(f"{s.where}.field", _("unknown field %r") % s.field, s.code)
-            if s.workflow and s.workflow not in workflows:
-                self.problem(f"{s.where}.workflow", _("unknown workflow %r") % s.workflow, s.code)
+            for key, known, message in (
+                ("unit", self.units, _("unknown unit %r")),
+                ("field", self.fields, _("unknown field %r")),
+                ("workflow", self.workflows, _("unknown workflow %r")),
+            ):
+                value = getattr(s, key)
+                if value and value not in known:
+                    self.problem(f"{where}.{key}", self.at(loc, key), message % value)
             if s.workflow and s.publishers:
                 self.problem(
-                    f"{s.where}.publishers",
+                    f"{where}.publishers",
+                    self.at(loc, "publishers"),
                     _("a section with a workflow is published by its workflow's last step"),
-                    s.code,
                 )
 
-    def check_tree(self, sections, by_code, workflows):
-        roots = [s for s in sections if not s.parent]
+    def tree(self):
+        roots = [s for _where, _loc, s in self.sections if not s.parent]
         if len(roots) != 1:
-            self.problem("sections", _("exactly one section (the home page) must have no parent"))
-        for s in sections:
-            if s.parent and s.parent not in by_code:
-                self.problem(f"{s.where}.parent", _("unknown section %r") % s.parent, s.code)
+            self.problem(
+                "sections",
+                ("sections",),
+                _("exactly one section (the home page) must have no parent"),
+            )
+        for where, loc, s in self.sections:
+            if s.parent and s.parent not in self.by_code:
+                self.problem(
+                    f"{where}.parent", self.at(loc, "parent"), _("unknown section %r") % s.parent
+                )
                 continue
-            if not s.type:
-                continue
+            if not s.type or schema.page_type_problem(s.type):
+                continue  # reported already
             model = s.model
             if not s.parent:
                 if not model.can_exist_under(_root_page()):
                     self.problem(
-                        f"{s.where}.type", _("%r cannot be the home page") % s.type, s.code
+                        f"{where}.type",
+                        self.at(loc, "type"),
+                        _("%r cannot be the home page") % s.type,
                     )
                 continue
-            parent = by_code[s.parent]
-            if parent.type and parent.model not in model.allowed_parent_page_models():
-                self.problem(
-                    f"{s.where}.type",
-                    _("a %(type)s cannot be placed under %(parent)s (%(ptype)s)")
-                    % {"type": s.type, "parent": parent.code, "ptype": parent.type},
-                    s.code,
-                )
+            parent = self.by_code[s.parent][2]
+            if parent.type and not schema.page_type_problem(parent.type):
+                if parent.model not in model.allowed_parent_page_models():
+                    self.problem(
+                        f"{where}.type",
+                        self.at(loc, "type"),
+                        _("a %(type)s cannot be placed under %(parent)s (%(ptype)s)")
+                        % {"type": s.type, "parent": parent.code, "ptype": parent.type},
+                    )
             # Wagtail applies the nearest ancestor's workflow: a subtree cannot opt out of one.
-            ancestor = parent
-            while ancestor is not None and not s.workflow:
+            ancestor, seen = parent, {s.code}
+            while ancestor is not None and not s.workflow and ancestor.code not in seen:
+                seen.add(ancestor.code)
                 if ancestor.workflow:
                     self.problem(
-                        f"{s.where}.workflow",
+                        f"{where}.workflow",
+                        self.at(loc, "workflow"),
                         _("section %(parent)r above it has a workflow; this one must have one too")
                         % {"parent": ancestor.code},
-                        s.code,
                     )
                     break
-                ancestor = by_code.get(ancestor.parent)
+                above = self.by_code.get(ancestor.parent)
+                ancestor = above[2] if above and ancestor.parent else None
 
-    def check_overlaps(self, quotas, rates):
+    def rates(self):
+        """(index in the file, Rate) for each kind each [[rates]] table names."""
+        for i, r in enumerate(self.file.rates):
+            for kind in r.kinds if r.kinds is not None else [r.kind]:
+                rate = Rate(kind, r.decision, r.valid_from, r.valid_until, r.amount)
+                yield i, rate
+
+    def overlaps(self):
         def overlaps(a, b):
             a_end = a.valid_until or datetime.date.max
             b_end = b.valid_until or datetime.date.max
-            return a.valid_from and b.valid_from and a.valid_from <= b_end and b.valid_from <= a_end
+            return a.valid_from <= b_end and b.valid_from <= a_end
 
-        for i, a in enumerate(quotas):
-            for b in quotas[i + 1 :]:
+        quotas = list(enumerate(self.file.quotas))
+        for n, (i, a) in enumerate(quotas):
+            for j, b in quotas[n + 1 :]:
                 common = set(a.unit_kinds) & set(b.unit_kinds)
                 if common and overlaps(a, b):
                     self.problem(
-                        b.where,
+                        f"quotas[{j}]",
+                        ("quotas", j),
                         _("validity overlaps %(other)s for %(kinds)s")
-                        % {"other": a.where, "kinds": ", ".join(sorted(common))},
+                        % {"other": f"quotas[{i}]", "kinds": ", ".join(sorted(common))},
                     )
-        for i, a in enumerate(rates):
-            for b in rates[i + 1 :]:
+        rates = list(self.rates())
+        for n, (i, a) in enumerate(rates):
+            for j, b in rates[n + 1 :]:
                 if a.kind == b.kind and overlaps(a, b):
                     self.problem(
-                        b.where,
+                        f"rates[{j}]",
+                        ("rates", j),
                         _("validity overlaps %(other)s for %(kind)s")
-                        % {"other": a.where, "kind": a.kind},
+                        % {"other": f"rates[{i}]", "kind": a.kind},
                     )
+
+    def groups(self):
+        holders = {}
+        for loc, role in self.roles.values():
+            if role.group in holders:
+                self.problem(
+                    f"roles ({role.code}).group",
+                    (*loc, "group") if loc[0] == "roles" else loc,
+                    _("group %(group)r is already held by role %(other)r")
+                    % {"group": role.group, "other": holders[role.group]},
+                )
+            holders[role.group] = role.code
+
+
+def _calendar(cal: schema.Calendar) -> Calendar:
+    def minutes(clock):
+        hours, mins = clock.split(":")
+        return int(hours) * 60 + int(mins)
+
+    day = datetime.timedelta(minutes=sum(minutes(e) - minutes(s) for s, e in cal.office_hours))
+
+    def duration(value):
+        if value == "half_day":
+            return day / 2
+        hours, mins = value.split(":")
+        return datetime.timedelta(hours=int(hours), minutes=int(mins))
+
+    return Calendar(
+        office_hours=list(cal.office_hours),
+        workdays=list(cal.workdays),
+        holidays=sorted({day for days in cal.holidays.values() for day in days}),
+        publish_within=duration(cal.publish_within),
+        remind_before=duration(cal.remind_before),
+        timezone=cal.timezone,
+    )
 
 
 def _root_page():

@@ -6,6 +6,9 @@ README, "Adding a page type") or registers itself here:
 - `@syndicated()` on the page type the syndication feed (`@syndication`) serves, naming the
   fields the feed reads when they differ from the defaults;
 - `ldld_wagtail.cache.renews_generation` on a model the public pages show;
+- `ldld_wagtail.home_boxes.home_box` on what a section adds to a home page;
+- `item_listing(fn)`: how the items under a page are listed (a sub-site's home lists its
+  unit's news through it);
 - the sub-site and unit-introduction page types that `setup_portal` creates come from the
   profile (`[subsites] type`, `intro_type`) or the `LDLD_PAGE_TYPES` setting.
 """
@@ -45,3 +48,18 @@ def syndicated_type():
     for model, spec in _syndicated.items():
         return model, spec
     return None, None
+
+
+_listing: list = []
+
+
+def item_listing(fn):
+    """Register `fn(parent)`: the live, public items directly under `parent`, newest first, as
+    a sequence a paginator can slice (one function: the portal's news items)."""
+    _listing[:] = [fn]
+    return fn
+
+
+def items_under(parent):
+    """The registered listing of the items under `parent`; empty when none is registered."""
+    return _listing[0](parent) if _listing else []

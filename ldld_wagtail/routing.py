@@ -14,16 +14,16 @@ import copy
 import hashlib
 from collections import OrderedDict
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.views import serve as wagtail_serve
 from wagtail.wagtail_hooks import check_view_restrictions
 
 from . import compat
 from .cache import current_generation, generation_cached
-from .page_urls import site_root_paths
+from .page_urls import site_for_request, site_root_paths
 from .visibility import is_restricted
 
 STEP = Page.steplen
@@ -45,22 +45,15 @@ CHAIN_FIELDS = (
 ROUTE_SECONDS = 24 * 3600
 
 
-def site_for_request(request):
-    site = compat.remembered_site(request)
-    if site is None:
-        key = f"site:{compat.raw_host(request)}:{request.get_port()}"
-        site = generation_cached(key, lambda: compat.find_site(request))
-        compat.remember_site(request, site)
-    return site
-
-
 def site_root(request):
     """The site's root page (base `Page`) in the active language, cached."""
     if hasattr(request, "_ldld_root"):
         return request._ldld_root
     site = site_for_request(request)
     root = None
-    if site is not None:
+    if site is not None and not compat.fast_paths():
+        root = site.root_page.localized
+    elif site is not None:
         language = (get_language() or "").split("-")[0]
         root = generation_cached(f"root:{site.pk}:{language}", lambda: site.root_page.localized)
     request._ldld_root = root
@@ -101,7 +94,9 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
         return None
     components = [c for c in path.split("/") if c]
     chain = [root]
-    if components:
+    if components and not compat.fast_paths():
+        chain = _chain(root, components)
+    elif components:
         # Only paths that lead to a page all the way are kept: unknown URLs add no entries.
         route = "/".join(components)
         if not route.isascii() or not route.isprintable() or len(route) > 200:
@@ -121,7 +116,7 @@ def resolve(request, path: str, specific: bool = True, shared: bool = False):
     def load():
         return model._default_manager.select_related(*related).get(pk=page.pk)
 
-    if shared and page.live:
+    if shared and page.live and compat.fast_paths():
         specific = _shared_page(page.pk, load)
     else:
         specific = load()
@@ -155,19 +150,9 @@ def _shared_page(pk, load):
     return copy.copy(page)  # what a request sets on its page stays with it
 
 
-def wants_json(request) -> bool:
-    accept = request.META.get("HTTP_ACCEPT", "")
-    return "application/json" in accept and "text/html" not in accept
-
-
 def serve(request, path):
-    if wants_json(request):
-        # plone.restapi's classic addressing: the page's own URL with Accept: application/json.
-        from .api.urls import dispatch
-
-        language = get_language() or ""
-        prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
-        return dispatch(request, prefix + path)
+    if not compat.fast_paths():
+        return wagtail_serve(request, path)
     # Readers without a login share the live page objects (see `resolve`).
     resolved = resolve(request, path, shared=not request.user.is_authenticated)
     if resolved is None:

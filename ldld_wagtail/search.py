@@ -8,6 +8,8 @@ pages, and neither scans the table per query.
 """
 
 import hashlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +20,7 @@ from wagtail.models import Page
 
 from .cache import generation_cached
 from .models import SearchEntry
-from .text import exact_tokens, folded_tokens, token_string
+from .text import exact_tokens, fold, folded_tokens, token_string
 
 MAX_QUERY_WORDS = 12
 
@@ -120,7 +122,101 @@ def search(
             lambda: run(folded, exact, where, params, 0, 0)[0],
             shared=False,
         )
-    return run(folded, exact, where, params, offset, limit, count)
+    total, hits = run(folded, exact, where, params, offset, limit, count)
+    return total, _with_passages(hits, folded)
+
+
+def matching(query: str, language: str, section: str = ""):
+    """The ids of the pages whose entries match `query` (every word, the last as a prefix), as
+    (sql, params) of a subquery for `pk__in=RawSQL(sql, params)`: a listing filters and sorts
+    by its own columns and still finds words as the search does (accents optional, text of
+    attached files included). None when the query holds no word."""
+    folded = list(dict.fromkeys(folded_tokens(query)))[:MAX_QUERY_WORDS]
+    if not folded:
+        return None
+    where, params = _filters(language, section, None, "")
+    if connection.vendor == "postgresql":
+        match = " & ".join(folded[:-1] + [folded[-1] + ":*"])
+        return f"SELECT e.page_id FROM ldld_searchentry e WHERE {MATCH} AND {where}", [
+            match,
+            *params,
+        ]
+    match = " AND ".join([_fts5_phrase(w) for w in folded[:-1]] + [_fts5_phrase(folded[-1]) + "*"])
+    return (
+        "SELECT e.page_id FROM (SELECT rowid AS page_id FROM ldld_search_fts"
+        " WHERE ldld_search_fts MATCH %s) f CROSS JOIN ldld_searchentry e"
+        f" ON e.page_id = f.page_id WHERE {where}",
+        [match, *params],
+    )
+
+
+# --- passages: where a hit's words are, when its title and summary do not show them ----------
+
+# section -> function(page ids, folded words) -> {page id: passage}; see `passage_finder`.
+_passage_finders: dict[str, Callable] = {}
+PASSAGE_BEFORE, PASSAGE_AFTER = 70, 150
+
+
+def passage_finder(section: str):
+    """Register a function that finds, for pages of `section`, the passage of their own text
+    (an attached file's, say) that holds a reader's words: called with the ids of the hits
+    whose title and summary do not show every word, and the folded words; returns
+    {page id: passage}. One query for a page of hits, and only when some hit needs it."""
+
+    def register(function):
+        _passage_finders[section] = function
+        return function
+
+    return register
+
+
+def _with_passages(hits: list[Hit], folded: list[str]) -> list[Hit]:
+    wanted: dict[str, list[Hit]] = {}
+    for hit in hits:
+        if hit.section in _passage_finders:
+            shown = set(folded_tokens(f"{hit.title} {hit.summary}"))
+            last_shown = any(token.startswith(folded[-1]) for token in shown)
+            if not (last_shown and all(word in shown for word in folded[:-1])):
+                wanted.setdefault(hit.section, []).append(hit)
+    for section, needing in wanted.items():
+        found = _passage_finders[section]([h.page_id for h in needing], folded)
+        for hit in needing:
+            if found.get(hit.page_id):
+                hit.summary = found[hit.page_id]
+    return hits
+
+
+def aligned_fold(text: str) -> str:
+    """`text` folded as `text.fold` does, one character for one, so that a position found in
+    the folded text is the same position in the text (a passage is cut from the text where
+    the folded words are found in its folded twin)."""
+    table = {ord(c): (fold(c)[:1] or " ") for c in set(text)}
+    return text.translate(table)
+
+
+def passage_needles(folded: list[str]) -> list[str]:
+    """What to look for in a folded text, best first: the words as a phrase, then each word
+    from the longest, each at the start of a word when it can be."""
+    needles = []
+    if len(folded) > 1:
+        needles += [" " + " ".join(folded), " ".join(folded)]
+    for word in sorted(folded, key=len, reverse=True):
+        needles += [" " + word, word]
+    return needles
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def trim_passage(window: str, starts_text: bool, ends_text: bool) -> str:
+    """A window cut around a match, trimmed to whole words, with ellipses where it was cut."""
+    window = _SPACE.sub(" ", window)
+    if not starts_text and " " in window:
+        window = window.split(" ", 1)[1]
+    if not ends_text and " " in window:
+        window = window.rsplit(" ", 1)[0]
+    window = window.strip()
+    return f"{'' if starts_text else '… '}{window}{'' if ends_text else ' …'}"
 
 
 def _filters(language, section, pages, url_prefix):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from . import identity
 from .models import SyndicationChange, Withdrawal
 from .registry import syndicated_type
 from .visibility import is_restricted
@@ -40,12 +41,6 @@ def _syndicated_under(page):
 def _marked(page) -> bool:
     _, spec = syndicated_type()
     return bool(getattr(page, spec.mark, False)) if spec else False
-
-
-def _uid(page) -> str:
-    from .api.serializers.content import uid
-
-    return uid(page)
 
 
 def _url(page) -> str:
@@ -80,7 +75,7 @@ def _serialise_writers():
 def _create(page, kind, reason, uid, url):
     return SyndicationChange.objects.create(
         page=page if page is not None and page.pk else None,
-        uid=uid or _uid(page),
+        uid=uid or identity.uid(page),
         url=url if url is not None else _url(page),
         kind=kind,
         reason=reason,
@@ -93,7 +88,7 @@ def page_changed(page):
     model = _news_model()
     if model is None or not isinstance(page, model):
         return None
-    uid = _uid(page)
+    uid = identity.uid(page)
     restricted = is_restricted(page)
     if page.live and _marked(page) and not restricted:
         return record(page, SyndicationChange.UPDATE, uid=uid)
@@ -133,7 +128,7 @@ def _on_restriction_changed(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Page)
 def _on_deleted(sender, instance, **kwargs):
-    uid = _uid(instance)
+    uid = identity.uid(instance)
     last = SyndicationChange.objects.filter(uid=uid).order_by("-id").first()
     if last is not None:
         record(None, SyndicationChange.WITHDRAWN, "deleted", uid=uid, url=last.url)

@@ -6,6 +6,7 @@ syndication feed reports the item as withdrawn. Restoring republishes the revisi
 live when it was taken down.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
@@ -20,6 +22,21 @@ from wagtail.models import Page, PageLogEntry
 
 from . import notify
 from .models import Section, Withdrawal
+
+
+class TakeDownForm(forms.Form):
+    category = forms.ChoiceField(label=gettext_lazy("Reason"), choices=Withdrawal.REASONS)
+    reason = forms.CharField(
+        label=gettext_lazy("Explanation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Recorded in the page history and sent to the author."),
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Say why the item is taken down."))
+        return reason
 
 
 def can_take_down(user, page) -> bool:
@@ -117,8 +134,6 @@ def take_down_view(request, page_id):
         return TemplateResponse(
             request, "ldld_wagtail/restore.html", {"page": page, "withdrawal": withdrawal}
         )
-    from .forms import TakeDownForm
-
     form = TakeDownForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         take_down(page, request.user, form.cleaned_data["category"], form.cleaned_data["reason"])

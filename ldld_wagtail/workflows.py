@@ -18,11 +18,20 @@ be approved or published at any step; it can only be returned.
 
 import datetime
 
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, TaskState
+
+from .forms import ReturnForm, RouteForm
+
+
+def _federation():
+    """The federation's settings (`models.Federation`, which imports this module)."""
+    return apps.get_model("ldld", "Federation").current()
 
 
 def publication_problems(page) -> list[str]:
@@ -88,8 +97,6 @@ class StepTask(AbstractGroupApprovalTask):
 
     def get_form_for_action(self, action):
         if action == "reject":
-            from .forms import ReturnForm
-
             return ReturnForm
         return super().get_form_for_action(action)
 
@@ -104,8 +111,6 @@ class StepTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
         if not self.is_actor(obj, user):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return super().on_action(task_state, user, action_name, **kwargs)
 
@@ -191,24 +196,18 @@ class RouteTask(StepTask):
         return [("route", _("Route to a field"), True)]
 
     def get_form_for_action(self, action):
-        from .forms import RouteForm
-
         return RouteForm if action == "route" else super().get_form_for_action(action)
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
         if not self.is_actor(obj, user):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         if action_name != "route":
             return super().on_action(task_state, user, action_name, **kwargs)
         field = kwargs["field"]
         if not isinstance(field, models.Model):
-            from .models import EditorialField
-
-            field = EditorialField.objects.get(pk=field)
+            field = RouteTaskState._meta.get_field("field").related_model.objects.get(pk=field)
         state = task_state.specific
         state.field = field
         state.save(update_fields=["field"])
@@ -259,10 +258,8 @@ class PublishTask(StepTask):
         return [("approve", _("Publish"), False), ("approve", _("Publish with comment"), True)]
 
     def start(self, workflow_state, user=None):
-        from .models import Federation
-
         state = super().start(workflow_state, user=user).specific
-        federation = Federation.current()
+        federation = _federation()
         if federation is not None:
             state.due_at = federation.calendar().add(state.started_at, federation.publish_within)
             state.save(update_fields=["due_at"])
@@ -276,10 +273,8 @@ class PublishTask(StepTask):
 
 
 def record_working_time(state: PublishTaskState):
-    from .models import Federation
-
     state.refresh_from_db()
-    federation = Federation.current()
+    federation = _federation()
     if federation is None or state.finished_at is None:
         return
     state.working_time = federation.calendar().between(state.started_at, state.finished_at)

@@ -1,34 +1,44 @@
-"""News items as listing cards, read in one query without page models, written in Python.
+"""News items as listing cards: read in one query without page models, shown through the card
+template (`news/includes/card.html`), each card's HTML kept under the generation token.
 
 A card shows an item's title, link, kind, date, unit, lead and main photo. Loading
 `NewsPage`s for it (a two-table model, its unit, its photos through modelcluster, their
 images) cost about 5 ms a listing of 12 in Python, for four queries that took under half a
 millisecond each. Here one query reads the listing window's ids (as a subquery) with every
-card's columns, the unit's names and the main photo (the first by order); a second reads the
-photos' renditions with their images, shared by the cards that show the same image.
+card's columns, the unit's names and the main photo (the first by order); the photos'
+renditions with their images (shared by the cards that show the same image) are read in a
+second one, only when a card is rendered rather than found in the fragment cache.
+
+With the fast paths off (`compat.fast_paths()`), the same lists are `NewsPage`s read through
+the ORM, their unit, photos, images and renditions prefetched, and every card is rendered
+from the template each time: the same HTML.
 """
 
 import datetime
+import hashlib
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.template.defaultfilters import truncatewords
-from django.utils import dateformat, timezone
-from django.utils.html import escape
+from django.db.models import Prefetch
+from django.template import Context
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from ldld_wagtail import compat
-from ldld_wagtail.images import img_tag, rendition
+from ldld_wagtail.cache import generation_fragments
+from ldld_wagtail.fragments import fragment_scope
 from ldld_wagtail.listing import DeferredJoinList, children_of
 from ldld_wagtail.models import Unit
-from ldld_wagtail.page_urls import page_url
 from ldld_wagtail.raw_rows import PageLinks, moment
 from ldld_wagtail.visibility import live_public
 
 from .models import KIND_LABELS, NewsPage, NewsPhoto
+
+CARD_TEMPLATE = "news/includes/card.html"
 
 
 class CardUnit:
@@ -48,8 +58,13 @@ class CardPhoto:
         self.image, self.caption, self.credit = image, caption, credit
 
 
+_UNREAD = object()
+
+
 class NewsCard(PageLinks):
-    """What a card reads of a news item; `page_url` builds its link from `url_path`."""
+    """What a card reads of a news item; `page_url` builds its link from `url_path`. Its
+    `main_photo` (with the image and its renditions) is read on first use, for every card of
+    the list it came with at once."""
 
     __slots__ = (
         "id",
@@ -60,10 +75,17 @@ class NewsCard(PageLinks):
         "kind",
         "lead",
         "unit",
-        "main_photo",
-        "_image_id",
+        "_photo",
+        "_photo_row",
+        "_batch",
     )
     specific_class = NewsPage
+
+    @property
+    def main_photo(self):
+        if self._photo is _UNREAD:
+            attach_photos(self._batch)
+        return self._photo
 
     @property
     def kind_label(self):
@@ -94,9 +116,11 @@ def _sql():
 _SQL = _sql()
 
 
-def newest_cards(window) -> list[NewsCard]:
+def newest_cards(window) -> list:
     """Cards of the news items a `values("pk")` query selects, newest first: the ids and the
     cards in one query (the window runs inside it)."""
+    if not compat.fast_paths():
+        return _pages(window)
     try:
         sql, params = window.query.sql_with_params()
     except EmptyResultSet:  # a query Django knows matches nothing
@@ -112,12 +136,37 @@ def news_under(parent) -> DeferredJoinList:
     return DeferredJoinList(ids, newest_cards, key=f"news-under:{parent.pk}")
 
 
-def cards_of(ids) -> list[NewsCard]:
+def cards_of(ids) -> list:
     """Cards of the news items `ids`, newest first."""
     ids = list(ids)
     if not ids:
         return []
+    if not compat.fast_paths():
+        return _pages(ids)
     return _newest_first(_cards(f"IN ({', '.join(['%s'] * len(ids))})", ids))
+
+
+def _pages(ids) -> list[NewsPage]:
+    """The news items `ids` (a list or a `values("pk")` query) as Wagtail's page models, with
+    what a card shows prefetched: the unit, the photos in the rows' order (the first is the
+    card's), their images and renditions."""
+    # The ids first: a window may hold raw SQL naming the page table (`listing._after`), which
+    # would name the outer query's table once nested in it.
+    ids = [row["pk"] if isinstance(row, dict) else row for row in ids]
+    if not ids:
+        return []
+    photos = (
+        NewsPhoto.objects.order_by("sort_order", "pk")
+        .select_related("image")
+        .prefetch_related("image__renditions")
+    )
+    pages = (
+        NewsPage.objects.filter(pk__in=ids)
+        .order_by()
+        .select_related("unit")
+        .prefetch_related(Prefetch("photos", queryset=photos))
+    )
+    return _newest_first(list(pages))
 
 
 def _newest_first(cards):
@@ -136,20 +185,24 @@ def _cards(condition, params) -> list[NewsCard]:
         card.id, card.title, card.url_path = row[0], row[1], row[2]
         card.first_published_at, card.kind, card.lead = moment(row[3]), row[4], row[5]
         card.unit = CardUnit(row[6], row[7]) if row[6] is not None else None
-        card._image_id = row[8]
-        card.main_photo = None
         card.path = row[11]
+        if row[8] is None:
+            card._photo, card._photo_row = None, None
+        else:
+            card._photo, card._photo_row = _UNREAD, (row[8], row[9], row[10])
+        card._batch = cards
         cards.append(card)
-    _attach_photos(cards, rows)
     return cards
 
 
-def _attach_photos(cards, rows):
-    """The cards' images, each with its renditions, from one query on the renditions (their
-    images joined); images without any yet are read on their own."""
-    image_ids = {card._image_id for card in cards if card._image_id is not None}
-    if not image_ids:
+def attach_photos(cards):
+    """The main photos of those `cards` that have one not read yet, each image with its
+    renditions, from one query on the renditions (their images joined); images without any
+    yet are read on their own."""
+    cards = [card for card in cards if card._photo is _UNREAD]
+    if not cards:
         return
+    image_ids = {card._photo_row[0] for card in cards}
     model = get_image_model()
     images, renditions = {}, {}
     found = model.get_rendition_model().objects.filter(image_id__in=image_ids)
@@ -160,51 +213,69 @@ def _attach_photos(cards, rows):
         # As `prefetch_related("renditions")` leaves them, for Wagtail's code as for ours.
         compat.set_prefetched(image, "renditions", image.renditions, renditions[image_id])
     images.update(model.objects.in_bulk(image_ids - images.keys()))
-    captions = {row[0]: (row[9], row[10]) for row in rows}
     for card in cards:
-        image = images.get(card._image_id)
-        if image is not None:
-            card.main_photo = CardPhoto(image, *captions[card.id])
+        image_id, caption, credit = card._photo_row
+        image = images.get(image_id)
+        card._photo = CardPhoto(image, caption, credit) if image is not None else None
 
 
-# `image_spec` → (rendition, lazy loading): a small or a large card, or the usual one.
-CARD_IMAGES = {"small": ("fill-320x200", True), "large": ("fill-960x540", False)}
-CARD_IMAGE = ("fill-640x400", True)
+# What a cache key may hold as it is; any other variant is hashed.
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.:-]*")
 
 
-def render_card(item, request, show_lead=False, level=3, image_spec="", card_class=""):
-    """A news item (a `NewsCard`, or a `NewsPage` from `.listing()` or the home context, so
-    that `main_photo` and `unit` cost no query) as a card: heading `level`, the lead with
-    `show_lead`, the `image_spec` size ("small", "large", or the usual), an extra
-    `card_class`.
+def render_cards(items, request, show_lead=False, level=3, image_spec="", card_class=""):
+    """News items (cards from this module, or `NewsPage`s from `_pages`, `.listing()` or the
+    home context, so that `main_photo` and `unit` cost no query) as cards, one after the
+    other, through the card template: heading `level`, the lead with `show_lead`, the
+    `image_spec` size ("small", "large", or the usual), an extra `card_class`.
 
-    Written in Python rather than as a template: a listing shows dozens, and through the
-    template language each cost about 0.17 ms, most of a listing page's rendering."""
-    level = int(level or 3)
-    html = [f'<article class="card{f" {escape(card_class)}" if card_class else ""}">\n  ']
-    photo = item.main_photo
-    if photo:
-        spec, lazy = CARD_IMAGES.get(image_spec, CARD_IMAGE)
-        attributes = {"alt": photo.caption, "loading": "lazy"} if lazy else {"alt": photo.caption}
-        found = rendition(photo.image, spec)
-        html.append(f'<div class="card-media">{img_tag(found, attributes)}</div>')
-    moment = item.first_published_at
-    if moment is not None and timezone.is_aware(moment):
-        moment = timezone.localtime(moment)
-    stamp = f"{dateformat.format(moment, 'c')}" if moment else ""
-    day = f"{dateformat.format(moment, 'd/m/Y')}" if moment else ""
-    html.append(
-        f'\n  <div class="card-body">\n    <h{level} class="card-title">'
-        f'<a href="{escape(page_url(item, request))}">{escape(item.title)}</a></h{level}>\n'
-        f'    <p class="meta"><span class="kind kind-{escape(item.kind)}">'
-        f'{escape(item.kind_label)}</span> <time datetime="{stamp}">{day}</time>'
+    A listing shows dozens and each cost about 0.17 ms through the template language: for
+    readers without a login each card's HTML is kept under the generation token (a publish,
+    or a change to a unit or an image, renews it), all of a list's found with one look-up."""
+    items = list(items)
+    if not items:
+        return mark_safe("")  # noqa: S308 - empty
+    variant = {
+        "show_lead": show_lead,
+        "level": level,
+        "image_spec": image_spec,
+        "card_class": card_class,
+    }
+    scope = fragment_scope(request)
+    if scope is None or not all(_keepable(item) for item in items):
+        return mark_safe("".join(_render(items, request, variant)))  # noqa: S308 - templates
+
+    name = f"{int(bool(show_lead))}:{level}:{image_spec}:{card_class}"
+    if not _PLAIN_KEY.fullmatch(name):
+        name = hashlib.sha1(name.encode()).hexdigest()
+    keys = [f"card:{item.pk}:{scope}:{name}" for item in items]
+
+    def render(positions):
+        return _render([items[n] for n in positions], request, variant)
+
+    return mark_safe("".join(generation_fragments(keys, render)))  # noqa: S308 - templates
+
+
+def _keepable(item) -> bool:
+    """Whether a card of `item` shows the item as published: a row read from the database, or
+    a live page whose photos are not being edited in memory."""
+    if isinstance(item, NewsCard):
+        return True
+    return bool(
+        isinstance(item, NewsPage)
+        and item.pk
+        and item.live
+        and not compat.in_memory_children(item, "photos")
     )
-    if item.unit:
-        html.append(
-            f' · <span class="nowrap">{escape(item.unit.short_name or item.unit.name)}</span>'
-        )
-    html.append("</p>\n    ")
-    if show_lead and item.lead:
-        html.append(f'<p class="card-lead">{escape(truncatewords(item.lead, 36))}</p>')
-    html.append("\n  </div>\n</article>\n")
-    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
+
+
+def _render(items, request, variant) -> list[str]:
+    """The cards of `items` through the card template, one context for them all."""
+    attach_photos([item for item in items if isinstance(item, NewsCard)])
+    template = get_template(CARD_TEMPLATE).template
+    context = Context({"request": request, **variant}, autoescape=template.engine.autoescape)
+    html = []
+    for item in items:
+        with context.push(item=item):
+            html.append(template.render(context))
+    return html

@@ -30,32 +30,3 @@ class LatestNewsRssFeed(PageFeed):
 
 class LatestNewsAtomFeed(AtomFeedMixin, LatestNewsRssFeed):
     pass
-
-
-class ColumnRssFeed(PageFeed):
-    def __init__(self, column):
-        super().__init__()
-        self.column = column
-
-    def get_object(self, request, *args, **kwargs):
-        return self.column
-
-    def title(self, column):
-        return column.title
-
-    def link(self, column):
-        return column.get_url()
-
-    def description(self, column):
-        return _("News and articles of the column %(column)s") % {"column": column.title}
-
-    def items(self, column):
-        return (
-            live_public(NewsPage.objects.child_of(column))
-            .order_by("-first_published_at")[: self.limit]
-            .listing()
-        )
-
-
-class ColumnAtomFeed(AtomFeedMixin, ColumnRssFeed):
-    pass

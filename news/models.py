@@ -17,8 +17,9 @@ from wagtail.search import index
 
 from ldld_wagtail import compat
 from ldld_wagtail.blocks import BodyBlock, stream_text
+from ldld_wagtail.feeds import SectionAtomFeed, SectionRssFeed
 from ldld_wagtail.listing import ListingPageMixin
-from ldld_wagtail.registry import syndicated
+from ldld_wagtail.registry import items_under, syndicated
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -98,9 +99,18 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
         verbose_name = _("topic column")
 
     def get_listing_queryset(self, request):
-        from .cards import news_under
+        # `news.cards.news_under`, registered by this app (`news.boxes`).
+        return items_under(self)
 
-        return news_under(self)
+    def feed_items(self, limit):
+        return (
+            live_public(NewsPage.objects.child_of(self))
+            .order_by("-first_published_at")[:limit]
+            .listing()
+        )
+
+    def feed_description(self):
+        return _("News and articles of the column %(column)s") % {"column": self.title}
 
     @path("")
     def index_route(self, request):
@@ -108,15 +118,11 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 
     @path("rss/")
     def rss(self, request):
-        from .feeds import ColumnRssFeed
-
-        return ColumnRssFeed(self)(request)
+        return SectionRssFeed(self)(request)
 
     @path("atom/")
     def atom(self, request):
-        from .feeds import ColumnAtomFeed
-
-        return ColumnAtomFeed(self)(request)
+        return SectionAtomFeed(self)(request)
 
 
 @syndicated()

@@ -6,3 +6,6 @@ class QaConfig(AppConfig):
     name = "qa"
     verbose_name = _("Questions and answers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import boxes  # noqa: F401  (registers what this app adds to a home page)

@@ -6,3 +6,6 @@ class ScheduleConfig(AppConfig):
     name = "schedule"
     verbose_name = _("Work schedule")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import boxes  # noqa: F401  (registers what this app adds to a home page)

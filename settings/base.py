@@ -181,7 +181,10 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Liên đoàn Lao động tỉnh"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "rtf", "zip", "txt"]
+# Documents are checked by content, not by name (ldld_wagtail.uploads): these kinds only, no
+# macros, no programs; the size limit below applies in the admin and the API alike.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ldld_wagtail.uploads.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served through Django so that a document of an unpublished page stays private.
@@ -199,6 +202,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Seconds an anonymous page stays cached; publishing anything invalidates it at once.
 # The site's page types that `setup_portal` creates for a profile's unit sub-sites.
 LDLD_PAGE_TYPES = {"subsite": "home.SubSiteHomePage", "unit_intro": "home.UnitIntroPage"}
+# The fast paths of `ldld_wagtail.compat` (on); "0" falls back to Wagtail's own code throughout.
+LDLD_FAST_PATHS = os.environ.get("LDLD_FAST_PATHS", "1") != "0"
 LDLD_PAGE_CACHE_SECONDS = int(os.environ.get("LDLD_PAGE_CACHE_SECONDS", "600"))
 # Seconds a value kept under a generation (layout, routes, counts) stays in the shared cache at
 # most; a new generation makes it stale at once, this only lets old keys leave.

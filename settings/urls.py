@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view
 from ldld_wagtail.api import urls as api_urls
-from ldld_wagtail.routing import serve
+from ldld_wagtail.views import serve
 from ldld_wagtail.withhold import ServeView
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 

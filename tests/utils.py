@@ -258,3 +258,101 @@ def news_body(**extra):
 
 def column_url():
     return "/++api++" + section("tuyen-giao-nu-cong").get_url()
+
+
+# --- files for documents: a PDF with a text layer, a scanned one, a DOCX ---------------------
+
+
+def make_pdf(pages: list[str], line_width: int = 90) -> bytes:
+    """A PDF whose pages carry `pages` as a text layer: each on its own A4 page, in Helvetica
+    with a ToUnicode map, so that any characters (Vietnamese ones) read back as written. Built
+    by hand (no PDF-writing library in the project); at most 255 distinct characters."""
+    import textwrap
+    import zlib
+
+    def stream(data: bytes) -> bytes:
+        packed = zlib.compress(data)
+        head = f"<< /Length {len(packed)} /Filter /FlateDecode >>\nstream\n".encode()
+        return head + packed + b"\nendstream"
+
+    chars = sorted({c for page in pages for c in page if c != "\n"} | {" "})
+    codes = {c: ord(c) for c in chars if 32 <= ord(c) < 127}
+    spare = (b for b in range(1, 256) if not 32 <= b < 127)
+    for c in chars:
+        if c not in codes:
+            codes[c] = next(spare)  # StopIteration: too many distinct characters
+    entries = [f"<{code:02X}> <{ord(c):04X}>\n" for c, code in codes.items()]
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /LDLD def /CMapType 2 def\n1 begincodespacerange <00> <FF> endcodespacerange\n"
+        + "".join(
+            f"{len(entries[i : i + 100])} beginbfchar\n{''.join(entries[i : i + 100])}endbfchar\n"
+            for i in range(0, len(entries), 100)
+        )
+        + "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ).encode()
+    objects: list = [None, None]  # the catalog and the page tree, written last
+    objects.append(stream(cmap))
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 3 0 R >>")
+    kids = []
+    for text in pages:
+        lines = []
+        for paragraph in text.split("\n"):
+            lines += textwrap.wrap(paragraph, line_width) or [""]
+        ops = ["BT /F1 10 Tf 14 TL 50 800 Td"]
+        ops += ["<" + "".join(f"{codes[c]:02X}" for c in line) + "> Tj T*" for line in lines]
+        objects.append(stream("\n".join([*ops, "ET"]).encode()))
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+            f"<< /F1 4 0 R >> >> /Contents {len(objects)} 0 R >>".encode()
+        )
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    refs = " ".join(f"{k} 0 R" for k in kids)
+    objects[1] = f"<< /Type /Pages /Count {len(kids)} /Kids [{refs}] >>".encode()
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def make_scanned_pdf(pages: int = 2) -> bytes:
+    """A PDF of page images only, as a scanner makes it: no text layer."""
+    images = [PILImage.new("RGB", (200, 280), (250, 250, 245)) for _ in range(pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=50.0)
+    return buffer.getvalue()
+
+
+def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_file_document(title: str, content: bytes, filename: str) -> Document:
+    """A document with its file (and its hash, as Wagtail's upload sets it)."""
+    import hashlib
+
+    document = Document(title=title, file=ContentFile(content, name=filename))
+    document.file_size = len(content)
+    document.file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's choice
+    document.save()
+    return document

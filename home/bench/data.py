@@ -21,9 +21,9 @@ from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
 
 from ldld_wagtail import compat
+from ldld_wagtail.identity import uid
 from ldld_wagtail.models import SearchEntry, SyndicationChange, Unit
 from ldld_wagtail.search import entry_for
-from ldld_wagtail.syndication import _uid
 from news.models import NewsPage, NewsPhoto, TopicColumnPage
 
 from ..models import HomePage
@@ -78,7 +78,7 @@ def _changes(news, column):
     return [
         SyndicationChange(
             page_id=n.pk,
-            uid=_uid(n),
+            uid=uid(n),
             url=n.url_path[len(root_path) :],
             kind=SyndicationChange.UPDATE,
             at=n.first_published_at,

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from ..cache import generation_time
 from . import access, errors
 from .auth import BasicAuthentication, BearerAuthentication, SessionAuthentication
+from .serializers.content import page_url
 
 
 def etag_of(content: bytes) -> str:
@@ -41,6 +42,9 @@ class Service(APIView):
     subpath: list = []
     chain: list = []
     language = "vi"
+    # The endpoints by name (`services.SERVICES`), handed in by the dispatcher: a component
+    # (`?expand=breadcrumbs`) is built by its endpoint's service.
+    services: dict = {}
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Conditional GET: a successful read carries an ETag (of the bytes sent) and, for
@@ -108,8 +112,6 @@ class Service(APIView):
     def context_url(self) -> str:
         if self.context is None:
             return self.absolute("/")
-        from .serializers.content import page_url
-
         return page_url(self.request, self.context)
 
     @property

@@ -36,7 +36,9 @@ def dispatch(request, path=""):
     if endpoint in CONTEXT_FREE:
         if page_path:
             return _not_found(request)
-        view = service.as_view(context=None, chain=[], subpath=rest, language=language)
+        view = service.as_view(
+            context=None, chain=[], subpath=rest, language=language, services=SERVICES
+        )
         return view(request)
     with translation.override(language):
         resolved = resolve(request, "/".join(page_path), specific=endpoint not in BASE_CONTEXT)
@@ -45,7 +47,9 @@ def dispatch(request, path=""):
     chain, page, remaining = resolved
     if remaining or (endpoint in SITE_ONLY and page_path):
         return _not_found(request)
-    view = service.as_view(context=page, chain=chain, subpath=rest, language=language)
+    view = service.as_view(
+        context=page, chain=chain, subpath=rest, language=language, services=SERVICES
+    )
     return view(request)
 
 

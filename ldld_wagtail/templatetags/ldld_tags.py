@@ -8,16 +8,16 @@ page-cache generation, so it costs no query on a warm cache and is fresh after a
 from django import template
 from django.http import QueryDict
 from django.template.base import Token
-from django.utils.formats import localize
-from django.utils.html import escape
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from wagtail.images.templatetags.wagtailimages_tags import ImageNode
 from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import Page
 
 from .. import compat
-from ..cache import generation_cached
+from ..cache import generation_cached, generation_fragments
+from ..fragments import fragment_scope
 from ..images import img_tag, rendition
 from ..page_urls import full_page_url as _full_page_url
 from ..page_urls import page_url as _page_url
@@ -113,8 +113,10 @@ def feed_column(context, page):
     chain = getattr(context["request"], "_ldld_chain", None)
     if chain and len(chain) > 1 and chain[-1].pk == page.pk:
         parent = chain[-2]
-        if getattr(parent.specific_class, "has_feeds", False):
-            return parent
+    else:  # served by Wagtail's own router (`LDLD_FAST_PATHS` off)
+        parent = page.get_parent()
+    if parent is not None and getattr(parent.specific_class, "has_feeds", False):
+        return parent
     return None
 
 
@@ -165,6 +167,8 @@ def query_param(context, name):
 
 class _ImageNode(ImageNode):
     def render(self, context):
+        if not compat.fast_paths():
+            return super().render(context)
         image = self.validate_image(context)
         if not image:
             return ""
@@ -185,57 +189,26 @@ def img(parser, token):
     return compat.image_node(_ImageNode, node)
 
 
-GAP = '\n      <li><span class="gap" aria-hidden="true">…</span></li>\n      \n    '
+PAGINATION_TEMPLATE = "ldld_wagtail/includes/pagination.html"
 
 
 @register.simple_tag(takes_context=True)
 def pagination(context, items):
     """The links between the pages of a listing (`items`, a paginator page): previous, the
-    first, the last and the pages around this one, next. Written in Python: through the
-    template language a deep page's dozen links cost a listing a few tenths of a millisecond,
-    more than deep pages otherwise cost over the first."""
-    paginator = items.paginator
-    if paginator.num_pages <= 1:
-        return "\n"
+    first, the last and the pages around this one, next; each keeps the request's query
+    string with its own page number (`ldld_wagtail/includes/pagination.html`).
+
+    Where the query string holds no more than the page number, the links depend only on the
+    page, the number of pages and the language: kept under the generation token for readers,
+    so that a deep page's dozen links cost no more than the first page's."""
     request = context.get("request")
-    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query = request.GET if request is not None else QueryDict()
 
-    def href(number):
-        params["page"] = number
-        return escape(f"?{params.urlencode()}")
+    def render(positions=None):
+        return [get_template(PAGINATION_TEMPLATE).render({"items": items, "query": query})]
 
-    page_word = escape(gettext("Page"))
-    html = [
-        f'\n<nav class="pagination no-print" aria-label="{escape(gettext("Pages"))}">\n  <ul>\n    '
-    ]
-    if items.has_previous():
-        html.append(
-            f'<li><a href="{href(items.previous_page_number())}" rel="prev">‹ '
-            f"<span>{escape(gettext('Previous'))}</span></a></li>"
-        )
-    html.append("\n    ")
-    for number in page_range_around(items):
-        if number is None:
-            html.append(GAP)
-        elif number == items.number:
-            html.append(
-                f'\n      <li><span aria-current="page"><span class="visually-hidden">{page_word}'
-                f" </span>{localize(number)}</span></li>\n      \n    "
-            )
-        else:
-            html.append(
-                f'\n      <li><a href="{href(number)}"><span class="visually-hidden">{page_word}'
-                f" </span>{localize(number)}</a></li>\n    "
-            )
-    html.append("\n    ")
-    if items.has_next():
-        html.append(
-            f'<li><a href="{href(items.next_page_number())}" rel="next">'
-            f"<span>{escape(gettext('Next'))}</span> ›</a></li>"
-        )
-    status = gettext("Page %(number)s of %(total)s") % {  # as {% blocktranslate %} writes it
-        "number": escape(localize(items.number)),
-        "total": escape(localize(paginator.num_pages)),
-    }
-    html.append(f'\n  </ul>\n  <p class="meta status">{status}</p>\n</nav>\n\n')
-    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
+    scope = fragment_scope(request)
+    if scope is None or not set(query) <= {"page"}:
+        return render()[0]
+    key = f"pagination:{items.number}:{items.paginator.num_pages}:{scope}"
+    return mark_safe(generation_fragments([key], render)[0])  # noqa: S308 - the template's

@@ -97,6 +97,7 @@ def texts_in_vietnamese(section) -> list[str]:
     return [" ".join(tag.get_text(" ").split()) for tag in section.select('[lang="vi"]')]
 
 
+@pytest.mark.fast_paths
 def test_english_home_shows_the_vietnamese_items_marked_as_vietnamese(
     client, english, vietnamese_items, django_assert_max_num_queries
 ):

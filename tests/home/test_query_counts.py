@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from ..utils import make_image, make_news
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("no_page_cache"),
+    pytest.mark.fast_paths,
+]
 
 
 def fill(column, count, image):

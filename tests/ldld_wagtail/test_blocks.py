@@ -36,3 +36,24 @@ def test_rich_text_links_to_pages_are_expanded(home):
         [{"type": "paragraph", "value": f'<p><a linktype="page" id="{home.pk}">Trang chủ</a></p>'}]
     )
     assert '<a href="/">Trang chủ</a>' in str(body)
+
+
+def test_a_subclass_is_rendered_by_its_own_template(rf):
+    """`Meta.template` of a subclass wins (the introduction page's body), kept or not."""
+    from django.contrib.auth.models import AnonymousUser
+
+    class OwnTemplate(BodyBlock):
+        class Meta:
+            template = "ldld_wagtail/blocks/quote.html"
+
+    value = OwnTemplate().to_python([{"type": "heading", "value": "Mục"}])
+    assert str(value).startswith('<figure class="quote">') and "stream" not in str(value)
+
+    class Served:  # a live page served to a reader without a login, whose body it is
+        pk, live, body = 1, True, value
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    for _ in range(2):  # made, then found in the fragment cache
+        html = value.render_as_block({"page": Served, "request": request})
+        assert html.startswith('<figure class="quote">') and "stream" not in html

@@ -55,6 +55,7 @@ def test_readers_share_the_live_page_until_the_next_publish(client, column, no_p
     assert "Sapo mới" in client.get(item.url).content.decode()
 
 
+@pytest.mark.fast_paths
 def test_editors_read_the_page_row(client, column, no_page_cache):
     from news.models import NewsPage
 

@@ -1,7 +1,9 @@
 """`setup_portal`: profiles applied idempotently, dry runs, refused profiles, leftovers reported."""
 
 import io
+import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,11 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import Page, WorkflowPage
 
-from ldld_wagtail.models import Quota, Section, Unit
-from ldld_wagtail.profile import PROFILE_DIR
+from ldld_wagtail.management.commands import profile_schema
+from ldld_wagtail.models import Quota, RoyaltyRate, Section, Unit, UnitKind
+from ldld_wagtail.profile import PROFILE_DIR, SCHEMA_FILE, ProfileError, available, load_profile
+from ldld_wagtail.profile_schema import ProfileFile, json_schema_text
+from ldld_wagtail.setup import MEDIA_PERMISSIONS, STEP_CLASSES
 
 # The Bình Thuận letter's Q1/2017 table, as the letter's annex lays it out.
 Q1_2017_TABLE = Path(__file__).resolve().parents[1] / "data" / "binh_thuan_q1_2017.tsv"
@@ -156,3 +161,80 @@ def test_subsite_page_types_come_from_the_profile_or_settings(settings, tmp_path
     path.write_text(named, encoding="utf-8")
     setup_portal("--profile", str(path))
     assert Section.objects.get(code="sa-pa").page.specific_class.__name__ == "SubSiteHomePage"
+
+
+# --- the profile's schema: unknown keys, the models' vocabularies, the published JSON Schema ----
+
+
+def refusal(path):
+    with pytest.raises(CommandError) as error:
+        setup_portal("--profile", str(path))
+    return str(error.value)
+
+
+def line_of(path, text):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def unit_index(code):
+    data = tomllib.loads((PROFILE_DIR / "lao-cai.toml").read_text(encoding="utf-8"))
+    return [unit["code"] for unit in data["units"]].index(code)
+
+
+def test_an_unknown_key_is_refused_with_file_key_path_and_line(tmp_path):
+    path = broken(tmp_path, 'short_name = "UBKT"', 'shortname = "UBKT"')
+    where = f"units[{unit_index('ubkt')}].shortname (line {line_of(path, 'shortname')})"
+    assert f"{path}: {where}: unknown key" in refusal(path)
+
+
+def test_a_unit_kind_the_models_do_not_have_is_refused_naming_those_they_have(tmp_path):
+    path = broken(tmp_path, 'kind = "committee"', 'kind = "commission"')
+    where = f"units[{unit_index('ubkt')}].kind (line {line_of(path, 'commission')})"
+    kinds = ", ".join(UnitKind.values)
+    message = refusal(path)
+    assert f"{path}: {where}: unknown unit kind 'commission' (one of {kinds})" in message
+    with translation.override("vi"), pytest.raises(ProfileError) as error:
+        load_profile(str(path))
+    assert f"{where}: loại đơn vị không xác định 'commission'" in str(error.value)
+
+
+def test_a_reference_across_tables_is_still_checked_with_its_line(tmp_path):
+    path = broken(tmp_path, 'owner = "pho-ban"', 'owner = "pho-ban-x"')
+    where = f"fields (to-chuc-kiem-tra).owner (line {line_of(path, 'pho-ban-x')})"
+    assert f"{path}: {where}: unknown role 'pho-ban-x'" in refusal(path)
+
+
+def test_the_published_schema_is_the_one_the_reader_declares():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text()
+    out = io.StringIO()
+    call_command("profile_schema", "--check", stdout=out)
+    assert "up to date" in out.getvalue()
+    # The vocabularies are the models' own.
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert schema["$defs"]["Unit"]["properties"]["kind"]["enum"] == UnitKind.values
+    kinds = schema["$defs"]["Rates"]["properties"]["kind"]["enum"]
+    assert kinds == [kind for kind, _label in RoyaltyRate.KINDS]
+    periods = schema["$defs"]["Quota"]["properties"]["period"]["enum"]
+    assert periods == [p for p, _label in Quota._meta.get_field("period").choices]
+    # Those only a profile has are the ones setup_portal applies.
+    assert set(schema["$defs"]["Step"]["properties"]["kind"]["enum"]) == set(STEP_CLASSES)
+    assert set(schema["$defs"]["Role"]["properties"]["media"]["enum"]) == set(MEDIA_PERMISSIONS)
+
+
+def test_profile_schema_writes_the_schema_and_check_refuses_a_stale_one(tmp_path, monkeypatch):
+    stale = tmp_path / "profile.schema.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr(profile_schema, "SCHEMA_FILE", stale)
+    with pytest.raises(CommandError, match="out of date"):
+        call_command("profile_schema", "--check", stdout=io.StringIO())
+    assert stale.read_text(encoding="utf-8") == "{}\n"
+    call_command("profile_schema", stdout=io.StringIO())
+    assert stale.read_text(encoding="utf-8") == json_schema_text()
+
+
+@pytest.mark.parametrize("profile", available())
+def test_each_shipped_profile_fits_the_schema_and_names_it(profile):
+    text = (PROFILE_DIR / f"{profile}.toml").read_text(encoding="utf-8")
+    assert text.startswith("#:schema ./profile.schema.json\n")
+    ProfileFile.model_validate(tomllib.loads(text))

@@ -1,34 +1,17 @@
 """Pages as plone.restapi content: the full object (GET) and the summary used in listings."""
 
-import uuid
+from wagtail.models import Page
 
-from wagtail.models import Locale, Page
-
+from ...identity import language_of, uid  # noqa: F401  (part of the serialisers' vocabulary)
+from ...page_urls import page_url as fast_url
 from ..access import review_states
 from .fields import iso, value
 from .rows import PageRow
 
 COMPONENTS = ("breadcrumbs", "navigation", "navroot", "translations", "workflow")
 
-_locales: dict = {}
-
-
-def language_of(page) -> str:
-    code = _locales.get(page.locale_id)
-    if code is None:
-        _locales.update(Locale.objects.values_list("pk", "language_code"))
-        code = _locales.get(page.locale_id, "")
-    return code
-
-
-def uid(page) -> str:
-    """Stable across databases: the translation key and the language, not the row id."""
-    return uuid.uuid5(page.translation_key, language_of(page)).hex
-
 
 def page_url(request, page) -> str:
-    from ...page_urls import page_url as fast_url
-
     django_request = getattr(request, "_request", request)
     url = fast_url(page, django_request) or page.url_path
     return request.build_absolute_uri(url)

@@ -21,12 +21,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import get_document_form
-from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.images.models import AbstractImage
-from wagtail.images.permissions import permission_policy as image_policy
+from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 
 from ...text import fold
@@ -239,9 +238,9 @@ def _upload(model, value):
     user = _uploads.user
     if is_image:
         model = get_image_model()
-        policy, form_class = image_policy, get_image_form(model)
+        policy, form_class = policy_registry.get_by_type(model), get_image_form(model)
     else:
-        policy, form_class = document_policy, get_document_form(model)
+        policy, form_class = policy_registry.get_by_type(model), get_document_form(model)
     if user is None or not policy.user_has_permission(user, "add"):
         raise ValueError(_("you may not upload files here"))
     collections = policy.collections_user_has_permission_for(user, "add").order_by("-depth", "path")

@@ -14,14 +14,16 @@ def expand(view, data):
     }
     if not wanted:
         return
-    from . import SERVICES
-
     for name in sorted(wanted):
-        service = SERVICES.get(name)
+        service = view.services.get(name)
         if name not in data["@components"] or service is None or not hasattr(service, "build"):
             raise errors.field_error("expand", _("unknown component %r") % name)
         component = service(
-            context=view.context, chain=view.chain, subpath=[], language=view.language
+            context=view.context,
+            chain=view.chain,
+            subpath=[],
+            language=view.language,
+            services=view.services,
         )
         component.request = view.request
         data["@components"][name] = component.build()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.models import Page
 
+from ...page_urls import site_for_request
 from ...visibility import is_restricted
 from .. import access, batching, errors
 from ..base import Service
@@ -114,7 +115,6 @@ class TranslationsService(ComponentService):
 class SiteService(Service):
     def get(self, request):
         from ...models import Federation
-        from ...routing import site_for_request
 
         site = site_for_request(request._request)
         federation = Federation.current()

@@ -9,6 +9,7 @@ in another syntax: both turn their request into `Criteria` and share `CatalogSer
 import dataclasses
 import datetime
 import hashlib
+from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
@@ -23,6 +24,7 @@ from ... import search as fulltext
 from ...cache import generation_cached
 from ...listing import ordered, window_ids
 from ...models import Withdrawal
+from ...routing import resolve
 from .. import access, batching, errors
 from ..base import Service
 from ..serializers.content import full, page_url, summaries
@@ -215,10 +217,6 @@ class CatalogService(Service):
         return set(states)
 
     def page_at(self, path, field="path.query"):
-        from urllib.parse import urlsplit
-
-        from ...routing import resolve
-
         path = urlsplit(path).path
         if path.startswith("/++api++"):
             path = path[len("/++api++") :]

@@ -104,6 +104,7 @@ def test_errors_are_json_in_plone_format(client, column):
     assert response.json()["errors"][0]["field"] == "b_size"
 
 
+@pytest.mark.fast_paths
 def test_query_counts_do_not_grow_with_the_batch(client, column, django_assert_max_num_queries):
     for n in range(30):
         make_news(column, f"Tin số {n}")

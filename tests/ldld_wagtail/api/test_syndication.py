@@ -178,6 +178,7 @@ def test_bad_cursor_is_a_plone_bad_request(client, key):
     assert decode_cursor(encode_cursor(12345)) == 12345
 
 
+@pytest.mark.fast_paths
 @pytest.mark.parametrize("size", [25, 100])
 def test_a_batch_costs_a_bounded_number_of_queries(
     client, column, key, django_assert_max_num_queries, size
