@@ -8,4 +8,5 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import boxes  # noqa: F401  (registers what this app adds to a home page)
+        # What this app adds to a home page; the reading of attached files (receivers, passages).
+        from . import boxes, fulltext  # noqa: F401
