@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext
+
 Period = tuple[datetime.time, datetime.time]
 
 
@@ -83,3 +85,15 @@ def holidays_from(days: Iterable) -> frozenset[datetime.date]:
     return frozenset(
         d if isinstance(d, datetime.date) else datetime.date.fromisoformat(d) for d in days
     )
+
+
+def human_duration(delta: datetime.timedelta) -> str:
+    """A span as an office writes it: "3 ngày 2 giờ", "1 giờ 05 phút", "12 phút"."""
+    minutes = int(abs(delta).total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 24:
+        days, hours = divmod(hours, 24)
+        return gettext("%(d)d d %(h)d h") % {"d": days, "h": hours}
+    if hours:
+        return gettext("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    return gettext("%(m)d min") % {"m": minutes}

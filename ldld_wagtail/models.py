@@ -162,6 +162,34 @@ class SearchEntry(models.Model):
 # --- what a profile declares besides units -----------------------------------------------------
 
 
+HONORIFICS = {"anh", "chị", "ông", "bà", "cô", "chú", "bác", "em"}
+
+
+class AskerName(models.TextChoices):
+    """How the name of a member who asked a question is shown on the published question."""
+
+    FULL = "full", _("full name")
+    INITIALS = "initials", _("initials")
+    GIVEN_NAME = "given_name", _("given name only")
+
+    @staticmethod
+    def shown(full_name: str, policy: str) -> str:
+        """`full_name` as `policy` shows it: "Nguyễn Thị Lan" is "Nguyễn Thị Lan", "N.T.L."
+        or "Lan" (a Vietnamese given name is the last word). A form of address the asker
+        wrote first ("Chị Nguyễn Thị Lan") is kept: "Chị N.T.L.", "Chị Lan"."""
+        words = full_name.split()
+        title = []
+        if len(words) > 1 and words[0].lower() in HONORIFICS:
+            title, words = [words[0].capitalize()], words[1:]
+        if not words:
+            return ""
+        if policy == AskerName.INITIALS:
+            words = ["".join(f"{w[0].upper()}." for w in words)]
+        elif policy != AskerName.FULL:
+            words = words[-1:]
+        return " ".join(title + words)
+
+
 class Federation(models.Model):
     """The federation a profile describes, with its working calendar.
 
@@ -181,6 +209,16 @@ class Federation(models.Model):
         help_text=_("How long the web admin has to publish an approved item."),
     )
     reminder_before = models.DurationField(_("remind this long before the deadline"))
+    question_topics = models.JSONField(
+        _("question topics"), default=list, blank=True, help_text=_("What members may ask about.")
+    )
+    asker_name = models.CharField(
+        _("asker's name shown as"),
+        max_length=20,
+        choices=AskerName.choices,
+        default=AskerName.GIVEN_NAME,
+    )
+    asker_unit_shown = models.BooleanField(_("asker's unit shown"), default=True)
 
     class Meta:
         verbose_name = _("federation")

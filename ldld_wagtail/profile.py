@@ -71,6 +71,7 @@ class Profile:
     sections: list
     quotas: list
     rates: list
+    questions: schema.Questions | None = None
 
     def role(self, code) -> Role:
         return next(r for r in self.roles if r.code == code)
@@ -341,6 +342,7 @@ class _Checks:
             sections=[section for _where, _loc, section in self.sections],
             quotas=f.quotas,
             rates=[rate for _i, rate in self.rates()],
+            questions=f.questions,
         )
 
     def unique(self, entries):

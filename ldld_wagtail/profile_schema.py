@@ -173,6 +173,8 @@ Weekday = choice(
 )
 Period = choice(PERIODS, lambda value, values: _("must be one of %s") % values)
 Media = choice(MEDIA, lambda value, values: _("must be one of %s") % values)
+ASKER_NAMES = ("full", "initials", "given_name")
+AskerName = choice(ASKER_NAMES, lambda value, values: _("must be one of %s") % values)
 
 
 # --- the tables ----------------------------------------------------------------------------------
@@ -401,6 +403,19 @@ class Rates(Table):
         return self
 
 
+class Questions(Table):
+    """The public question desk (*Hỏi đáp*): what a member chooses from and how the asker is
+    named on the published question. The department that answers is the owning unit of the
+    section whose page receives the questions."""
+
+    topics: Strings = []
+    """What a member may ask about, in the order the form offers them."""
+    asker_name: AskerName = "given_name"
+    """How the asker's name is shown: "full", "initials" or "given_name" (the last word)."""
+    asker_unit: Flag = True
+    """Whether the asker's unit or workplace is shown (unless the asker asks otherwise)."""
+
+
 class ProfileFile(Table):
     """A federation profile (ldld_wagtail): `manage.py setup_portal --profile <file>`."""
 
@@ -416,6 +431,7 @@ class ProfileFile(Table):
     subsites: Subsites | None = None
     quotas: list[Quota] = []
     rates: list[Rates] = []
+    questions: Questions | None = None
 
 
 # --- the JSON Schema -----------------------------------------------------------------------------

@@ -126,6 +126,13 @@ class _Applier:
             "publish_within": cal.publish_within,
             "reminder_before": cal.remind_before,
         }
+        desk = self.p.questions
+        if desk is not None:
+            values.update(
+                question_topics=list(desk.topics),
+                asker_name=desk.asker_name,
+                asker_unit_shown=desk.asker_unit,
+            )
         fed = m.Federation.objects.filter(code=self.p.code).first()
         if fed is None:
             fed = m.Federation.objects.create(code=self.p.code, **values)

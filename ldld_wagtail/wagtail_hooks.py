@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import takedown, withhold
+from .calendar import human_duration
 from .models import Unit
 from .workflows import pending_publications
 
@@ -226,22 +227,11 @@ class PublishingDeadlinesPanel(Component):
                 {
                     "state": state,
                     "page": state.workflow_state.content_object,
-                    "left": _human_duration(abs(left)) if left is not None else "",
+                    "left": human_duration(abs(left)) if left is not None else "",
                     "late": left is not None and left.total_seconds() < 0,
                 }
             )
         return {"rows": rows, "request": parent_context.get("request")}
-
-
-def _human_duration(delta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours >= 24:
-        days, hours = divmod(hours, 24)
-        return gettext("%(d)d d %(h)d h") % {"d": days, "h": hours}
-    if hours:
-        return gettext("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
-    return gettext("%(m)d min") % {"m": minutes}
 
 
 @hooks.register("construct_homepage_panels")

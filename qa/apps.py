@@ -8,4 +8,16 @@ class QaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import boxes  # noqa: F401  (registers what this app adds to a home page)
+        from django.db.models.signals import post_migrate
+
+        from . import boxes, desk  # boxes: what this app adds to a home page
+
+        assert boxes
+        desk.connect()
+        post_migrate.connect(_schedule, sender=self, dispatch_uid="qa_retention_schedule")
+
+
+def _schedule(sender, **kwargs):
+    from .desk import ensure_retention_schedule
+
+    ensure_retention_schedule()

@@ -209,6 +209,20 @@ LDLD_PAGE_CACHE_SECONDS = int(os.environ.get("LDLD_PAGE_CACHE_SECONDS", "600"))
 # most; a new generation makes it stale at once, this only lets old keys leave.
 LDLD_GENERATION_CACHE_SECONDS = int(os.environ.get("LDLD_GENERATION_CACHE_SECONDS", "21600"))
 
+# The question desk (qa; README "Questions from members"): questions one client address may send
+# per hour, the seconds a person needs at least to fill the form, how long a repeat of the same
+# question is folded into the first, and the days the askers' contact details are kept.
+LDLD_QUESTION_RATE = (int(os.environ.get("LDLD_QUESTION_RATE", "10")), 3600)
+LDLD_QUESTION_LOOKUP_RATE = (20, 3600)
+LDLD_QUESTION_MIN_SECONDS = 4
+LDLD_QUESTION_DUPLICATE_MINUTES = 30
+LDLD_QUESTION_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("LDLD_QUESTION_CONTACT_RETENTION_DAYS", "365")
+)
+# Reverse proxies in front of the app servers, each adding to X-Forwarded-For: the client's
+# address (for per-address limits) is the one the outermost of them saw.
+LDLD_TRUSTED_PROXIES = int(os.environ.get("LDLD_TRUSTED_PROXIES", "0"))
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-ttdt@localhost")
 

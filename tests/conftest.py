@@ -1,9 +1,10 @@
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from ldld_wagtail import cache as page_cache
 
-from .utils import make_column, make_home, make_unit
+from .utils import make_column, make_home, make_unit, person
 
 
 def pytest_collection_modifyitems(config, items):
@@ -46,3 +47,16 @@ def column(home, unit):
 @pytest.fixture
 def no_page_cache(settings):
     settings.LDLD_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def laocai(db):
+    """The Lào Cai profile applied, and one person for each step of the news path."""
+    call_command("setup_portal", "--profile", "lao-cai", stdout=open("/dev/null", "w"))
+    return {
+        "ctv": person("ctv-tuyengiao", "ctv-tuyen-giao"),
+        "thuky": person("thuky", "thu-ky"),
+        "phoban1": person("phoban1", "pho-ban-tt"),  # owns Tuyên giáo - Nữ công
+        "phoban2": person("phoban2", "pho-ban"),  # owns Chính sách - Pháp luật
+        "quantri": person("quantri", "quan-tri"),
+    }

@@ -10,11 +10,12 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["ldld_wagtail", "home", "news", "documents", "qa", "schedule"]
-FIELD = re.compile(r'^(msgid|msgid_plural|msgstr|msgstr\[0\]) (".*")$')
+FIELD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr|msgstr\[0\]) (".*")$')
 
 
 def po_entries(path):
-    """(msgid, msgstr) pairs; plural entries give msgstr[0]."""
+    """(msgid, msgstr) pairs; plural entries give msgstr[0]; a msgid with a context is keyed as
+    gettext keys it ("context\x04msgid")."""
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         fields, current = {}, None
         for line in block.splitlines():
@@ -25,7 +26,10 @@ def po_entries(path):
                 fields[current] += ast.literal_eval(line)
         if fields.get("msgid"):
             plural = "msgid_plural" in fields
-            yield fields["msgid"], fields.get("msgstr[0]" if plural else "msgstr", ""), plural
+            msgid = fields["msgid"]
+            if "msgctxt" in fields:
+                msgid = f"{fields['msgctxt']}\x04{msgid}"
+            yield msgid, fields.get("msgstr[0]" if plural else "msgstr", ""), plural
 
 
 @pytest.mark.parametrize("app", APPS)

@@ -356,3 +356,31 @@ def make_file_document(title: str, content: bytes, filename: str) -> Document:
     document.file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - Wagtail's choice
     document.save()
     return document
+
+
+# --- the question desk -----------------------------------------------------------------------
+
+
+def form_token(html: str) -> str:
+    """The signed token of the question form in a page's HTML."""
+    import re
+
+    found = re.search(r'name="form_token" value="([^"]+)"', html)
+    assert found, "no question form on the page"
+    return found.group(1)
+
+
+def question_data(**extra) -> dict:
+    """A member's question as the public form sends it (phone only, like most askers)."""
+    return {
+        "full_name": "Nguyễn Thị Lan",
+        "unit": "Công ty TNHH May mặc Phố Mới",
+        "phone": "0912 345 671",
+        "email": "",
+        "topic": "Tiền lương",
+        "question": "Tôi làm thêm giờ vào ngày Chủ nhật thì được trả lương thế nào? Công ty "
+        "trả như ngày thường có đúng không?",
+        "consent": "on",
+        "website": "",
+        **extra,
+    }

@@ -23,7 +23,8 @@ Entries written as lists hold, in order:
 - `schedule_this_week`, `schedule_last_week`: weekday, time, content, leader, participants,
   place;
 - `questions`: title, question, answer paragraphs, topic, asker, asker's unit, contact
-  (private);
+  (private); `waiting_questions`: questions members sent through the form that wait for an
+  answer: name, workplace, phone (private), topic, question;
 - `banners`, `banners_en`: title, alt text, days shown before today, days after (the English
   home page shows English banners only); `video_url`: a search, not a made-up video id, so it
   always leads somewhere real.

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.models import Page, WorkflowPage
 
 from ldld_wagtail.management.commands import profile_schema
-from ldld_wagtail.models import Quota, RoyaltyRate, Section, Unit, UnitKind
+from ldld_wagtail.models import Federation, Quota, RoyaltyRate, Section, Unit, UnitKind
 from ldld_wagtail.profile import PROFILE_DIR, SCHEMA_FILE, ProfileError, available, load_profile
 from ldld_wagtail.profile_schema import ProfileFile, json_schema_text
 from ldld_wagtail.setup import MEDIA_PERMISSIONS, STEP_CLASSES
@@ -106,6 +106,12 @@ def broken(tmp_path, old, new, count=1):
             'office_hours = [["07:30", "14:00"], ["13:30", "17:00"]]',
             r"calendar\.office_hours",
             "periods must be in order and not overlap",
+        ),
+        (
+            'asker_name = "given_name"',
+            'asker_name = "nickname"',
+            r"questions\.asker_name \(line \d+\)",
+            "must be one of full, initials, given_name",
         ),
     ],
 )
@@ -238,3 +244,17 @@ def test_each_shipped_profile_fits_the_schema_and_names_it(profile):
     text = (PROFILE_DIR / f"{profile}.toml").read_text(encoding="utf-8")
     assert text.startswith("#:schema ./profile.schema.json\n")
     ProfileFile.model_validate(tomllib.loads(text))
+
+
+def test_the_question_desk_takes_its_topics_and_naming_rule_from_the_profile(tmp_path):
+    setup_portal("--profile", "lao-cai")
+    federation = Federation.current()
+    assert federation.question_topics[:3] == [
+        "Tiền lương",
+        "Thời giờ làm việc",
+        "Hợp đồng lao động",
+    ]
+    assert (federation.asker_name, federation.asker_unit_shown) == ("given_name", True)
+    path = broken(tmp_path, 'asker_name = "given_name"', 'asker_name = "initials"')
+    setup_portal("--profile", str(path))
+    assert Federation.current().asker_name == "initials"
