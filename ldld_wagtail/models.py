@@ -1,5 +1,6 @@
 """The plugin's own data: the federation's units (with their history) and the search index."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -352,6 +353,60 @@ class Quota(models.Model):
 
     def __str__(self):
         return f"{self.unit_kind} {self.valid_from}"
+
+
+class ImportedItem(models.Model):
+    """An item brought from a legacy portal (`manage.py import_content`), keyed by its id there:
+    importing the same file again changes nothing, a changed line updates its item."""
+
+    external_id = models.CharField(_("id in the legacy portal"), max_length=200, unique=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checksum = models.CharField(max_length=64)
+    line = models.PositiveIntegerField(_("line in the last file"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("imported item")
+        verbose_name_plural = _("imported items")
+
+    def __str__(self):
+        return self.external_id
+
+
+class QuotaRemark(models.Model):
+    """The secretary's remark on a unit's line of a quarter's quota table (the Bình Thuận
+    table has such remarks: "Có 03 bài đăng trên website Tỉnh ủy …"), kept with the report."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE)
+    quarter = models.CharField(
+        _("quarter"),
+        max_length=7,
+        validators=[RegexValidator(r"^\d{4}-Q[1-4]$", _("Write the quarter as YYYY-Qn."))],
+        help_text=_("For example 2017-Q1."),
+    )
+    text = models.TextField(_("remark"))
+    replaces_note = models.BooleanField(
+        _("instead of the computed note"),
+        default=False,
+        help_text=_("Leave unticked to add the remark after the shortfall the report computes."),
+    )
+    written_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_at = models.DateTimeField(_("written at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-quarter", "unit__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "quarter"], name="ldld_quota_remark_unique")
+        ]
+        verbose_name = _("quota report remark")
+        verbose_name_plural = _("quota report remarks")
+
+    def __str__(self):
+        return f"{self.quarter} {self.unit}"
 
 
 class RoyaltyRate(models.Model):

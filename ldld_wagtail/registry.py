@@ -4,7 +4,8 @@ The plugin imports no site app. A page type says what it is through class attrib
 README, "Adding a page type") or registers itself here:
 
 - `@syndicated()` on the page type the syndication feed (`@syndication`) serves, naming the
-  fields the feed reads when they differ from the defaults;
+  fields the feed reads when they differ from the defaults; the reports count its items (news
+  items and articles, by its `kind` field) for their units;
 - `ldld_wagtail.cache.renews_generation` on a model the public pages show;
 - `ldld_wagtail.home_boxes.home_box` on what a section adds to a home page;
 - `item_listing(fn)`: how the items under a page are listed (a sub-site's home lists its
@@ -27,6 +28,7 @@ class Syndication:
     unit: str = "unit"  # a foreign key to `ldld.Unit`
     photos: str = "photos"  # a child relation whose rows have `image`, `caption`, `credit`
     tags: str = "tags"  # a ClusterTaggableManager
+    kind: str = "kind"  # "tin" (news item) or "bai" (article): what the quota reports count
 
 
 _syndicated: dict = {}

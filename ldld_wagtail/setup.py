@@ -41,6 +41,12 @@ MEDIA_PERMISSIONS = {
     "change": ("add", "choose", "change", "delete"),
 }
 USER_PERMISSIONS = ("add_user", "change_user", "delete_user", "view_user")
+REPORT_PERMISSIONS = (
+    "add_quotaremark",
+    "change_quotaremark",
+    "delete_quotaremark",
+    "view_quotaremark",
+)
 STEP_CLASSES = {"route": RouteTask, "approve": ApprovalTask, "publish": PublishTask}
 
 
@@ -203,6 +209,17 @@ class _Applier:
         user_perms = list(
             Permission.objects.filter(content_type__app_label="auth", codename__in=USER_PERMISSIONS)
         )
+        report_perms = list(
+            Permission.objects.filter(
+                content_type__app_label="ldld", codename__in=REPORT_PERMISSIONS
+            )
+        )
+        # The quota report (Quy chế 7.5, 7.6): the secretary who follows the items, and the
+        # board (who may take items down: head, deputy heads, web admin) read it and remark on it.
+        routers = {
+            code for w in self.p.workflows for step in w.steps if step.kind == "route"
+            for code in step.roles
+        }  # fmt: skip
         for role in self.p.roles:
             existing = m.PortalRole.objects.filter(code=role.code).select_related("group").first()
             if existing is not None:
@@ -233,6 +250,10 @@ class _Applier:
             self.ensure_permissions(group, [access], _("admin access"))
             wanted_users = user_perms if role.accounts else []
             self.sync_permissions(group, user_perms, wanted_users, _("account management"))
+            reports = role.take_down or role.code in routers
+            self.sync_permissions(
+                group, report_perms, report_perms if reports else [], _("quota reports")
+            )
         for role in m.PortalRole.objects.exclude(code__in=self.group).select_related("group"):
             self.r.unmentioned.append(
                 _("role %(code)s (group %(group)s)") % {"code": role.code, "group": role.group.name}

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
@@ -13,7 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import takedown, withhold
 from .calendar import human_duration
-from .models import Unit
+from .models import QuotaRemark, Unit
+from .reports import views as report_views
 from .workflows import pending_publications
 
 
@@ -29,6 +31,48 @@ class UnitViewSet(SnippetViewSet):
 
 
 register_snippet(UnitViewSet)
+
+
+class QuotaRemarkViewSet(SnippetViewSet):
+    """The secretary's remarks on lines of the quarterly quota report."""
+
+    model = QuotaRemark
+    icon = "comment"
+    menu_label = _("Quota report remarks")
+    add_to_admin_menu = False
+    list_display = ["quarter", "unit", "text", "replaces_note"]
+    list_filter = ["quarter"]
+    panels = [
+        FieldPanel("unit"),
+        FieldPanel("quarter"),
+        FieldPanel("text"),
+        FieldPanel("replaces_note"),
+    ]
+
+
+register_snippet(QuotaRemarkViewSet)
+
+
+class QuotaReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_views.can_see(request.user)
+
+
+@hooks.register("register_admin_urls")
+def quota_report_urls():
+    return [
+        path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report")
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def quota_report_menu_item():
+    return QuotaReportMenuItem(
+        _("Items per unit, quarter by quarter"),
+        reverse("ldld_quota_report"),
+        icon_name="table",
+        order=100,
+    )
 
 
 # --- editorial workflow: take-down, deadlines, audit log ----------------------------------------

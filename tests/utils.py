@@ -384,3 +384,31 @@ def question_data(**extra) -> dict:
         "website": "",
         **extra,
     }
+
+
+# --- legacy imports (JSON Lines) ---------------------------------------------------------------
+
+
+def write_jsonl(path, items: list[dict]) -> str:
+    """A JSON Lines file of `items`; a string item is written as it is (a bad line)."""
+    import json
+
+    lines = [
+        item if isinstance(item, str) else json.dumps(item, ensure_ascii=False) for item in items
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def legacy_item(external_id, unit, published_at, kind="tin", **extra) -> dict:
+    return {
+        "external_id": external_id,
+        "kind": kind,
+        "title": f"Tin {external_id}",
+        "lead": "Sapo của tin.",
+        "body_html": "<p>Nội dung tin.</p>",
+        "unit": unit,
+        "authors": ["Nguyễn Văn A"],
+        "published_at": published_at,
+        **extra,
+    }
