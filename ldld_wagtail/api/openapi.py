@@ -247,6 +247,14 @@ def document(request) -> dict:
                 tag="site",
             )
         },
+        "/++api++/{path}/@actions": {
+            "get": _op(
+                _("What the caller may do here, by plone.restapi's categories"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="site",
+            )
+        },
         "/++api++/{path}/@translations": {
             "get": _op(
                 _("The page in other languages"),

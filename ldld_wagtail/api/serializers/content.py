@@ -8,7 +8,15 @@ from ..access import review_states
 from .fields import iso, value
 from .rows import PageRow
 
-COMPONENTS = ("breadcrumbs", "navigation", "navroot", "translations", "workflow")
+COMPONENTS = (
+    "actions",
+    "breadcrumbs",
+    "navigation",
+    "navroot",
+    "translations",
+    "types",
+    "workflow",
+)
 
 
 def page_url(request, page) -> str:

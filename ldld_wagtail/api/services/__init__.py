@@ -1,6 +1,7 @@
 """The endpoints, by the name that follows `@` in the URL ("" is the content itself)."""
 
 from . import (
+    actions,
     auth,
     content,
     history,
@@ -16,6 +17,7 @@ from . import (
 
 SERVICES = {
     "": content.ContentService,
+    "actions": actions.ActionsService,
     "login": auth.LoginService,
     "login-renew": auth.RenewService,
     "logout": auth.LogoutService,

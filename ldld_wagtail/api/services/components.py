@@ -1,8 +1,8 @@
-"""Components of a content object: links by default, full bodies with `?expand=`."""
+"""Components of a content object: links by default, full bodies with `?expand=`.
 
-from django.utils.translation import gettext as _
-
-from .. import errors
+Names this API does not know are ignored, as plone.restapi ignores them: Plone's frontends ask
+for every page with `?expand=breadcrumbs,actions,navroot,navigation` (and `types` when logged
+in), whatever the server offers."""
 
 
 def expand(view, data):
@@ -17,7 +17,7 @@ def expand(view, data):
     for name in sorted(wanted):
         service = view.services.get(name)
         if name not in data["@components"] or service is None or not hasattr(service, "build"):
-            raise errors.field_error("expand", _("unknown component %r") % name)
+            continue  # as plone.restapi: a component this API does not have is left out
         component = service(
             context=view.context,
             chain=view.chain,

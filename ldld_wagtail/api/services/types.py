@@ -21,6 +21,10 @@ class TypesService(Service):
         body = schema(known[self.subpath[0]], self.vocabulary_url)
         return Response(body, content_type="application/json+schema")
 
+    def build(self):
+        """The `types` component (`?expand=types`): the listing, with `addable` for here."""
+        return self.listing(self.visible_context())
+
     def listing(self, page):
         user = self.request.user
         addable = set()
