@@ -22,19 +22,7 @@ from wagtail.models import Page, TaskState
 
 from . import compat
 from .editor_views import EditorCreateView, EditorEditView
-from .models import EditorialField, Section
-
-
-def section_of(page):
-    """The portal section (column, sub-site…) the page sits in: its nearest section ancestor."""
-    steplen = Page.steplen
-    paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
-    return (
-        Section.objects.filter(page__path__in=paths)
-        .select_related("field")
-        .order_by("-page__depth")
-        .first()
-    )
+from .models import EditorialField, section_of
 
 
 def fields_approvers(fields) -> dict:

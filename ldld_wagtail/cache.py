@@ -156,6 +156,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not request.path.startswith(SKIP_PREFIXES)
+            and "/@" not in request.path  # API endpoints at a page's URL: never cached whole
             and "HTTP_AUTHORIZATION" not in request.META
             and "application/json" not in request.META.get("HTTP_ACCEPT", "")
         )

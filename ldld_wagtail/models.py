@@ -332,6 +332,20 @@ class Section(models.Model):
         return self.code
 
 
+def section_of(page):
+    """The portal section (column, sub-site…) the page sits in: its nearest section ancestor."""
+    from wagtail.models import Page
+
+    steplen = Page.steplen
+    paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+    return (
+        Section.objects.filter(page__path__in=paths)
+        .select_related("field")
+        .order_by("-page__depth")
+        .first()
+    )
+
+
 class Quota(models.Model):
     """Items a unit must publish per period, by unit kind, with validity dates."""
 

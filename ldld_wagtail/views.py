@@ -12,10 +12,20 @@ def wants_json(request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+def _api_path(path: str) -> str:
+    language = get_language() or ""
+    prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
+    return prefix + path
+
+
+def serve_endpoint(request, path):
+    """`<page URL>/@<endpoint>`: an API endpoint at the page's own URL (plone.restapi's classic
+    addressing), so that every `@id` the API hands out resolves as it is."""
+    return dispatch(request, _api_path(path))
+
+
 def serve(request, path):
     if wants_json(request):
         # plone.restapi's classic addressing: the page's own URL with Accept: application/json.
-        language = get_language() or ""
-        prefix = "" if language == settings.LANGUAGE_CODE else f"{language}/"
-        return dispatch(request, prefix + path)
+        return dispatch(request, _api_path(path))
     return routing.serve(request, path)

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view
 from ldld_wagtail.api import urls as api_urls
-from ldld_wagtail.views import serve
+from ldld_wagtail.views import serve, serve_endpoint
 from ldld_wagtail.withhold import ServeView
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 
@@ -51,6 +51,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_view, name="search"),
+    re_path(r"^((?:[\w\-]+/)*@[^/]+(?:/.*)?)$", serve_endpoint, name="ldld_serve_endpoint"),
     re_path(r"^((?:[\w\-]+/)*)$", serve, name="ldld_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -60,6 +60,34 @@ def is_responsible(page, user) -> bool:
     return can_edit(page, user) or can_take_down(user, page)
 
 
+def acts_in_workflow(page, user) -> bool:
+    """Whether the user acts at some step of the workflow that governs the page (the
+    secretary, the deputy heads, the head, the web admin for a news item)."""
+    if not is_editor(user):
+        return False
+    workflow = page.get_workflow()
+    if workflow is None:
+        return False
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    for workflow_task in workflow.workflow_tasks.select_related("task"):
+        task = workflow_task.task.specific
+        actors = getattr(task, "actor_group_ids", None)
+        groups = set(actors(page) if actors else task.groups.values_list("pk", flat=True))
+        if getattr(task, "routed_field", False):  # any field the secretary may route it to
+            from ..models import EditorialField
+
+            groups |= set(EditorialField.objects.values_list("owner_id", flat=True))
+        if user.is_superuser or group_ids & groups:
+            return True
+    return False
+
+
+def can_read_history(page, user) -> bool:
+    """The history of an item: who may edit it or take it down, and every member of the board
+    who acts on it at some step of its workflow."""
+    return is_responsible(page, user) or acts_in_workflow(page, user)
+
+
 def can_edit(page, user) -> bool:
     return is_editor(user) and page.permissions_for_user(user).can_edit()
 

@@ -13,7 +13,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import WorkflowState
 
 from .. import takedown
-from ..models import EditorialField, Withdrawal
+from ..models import EditorialField, Withdrawal, section_of
 from ..workflows import PublishTask, RouteTask, publication_problems
 from . import errors
 
@@ -136,6 +136,11 @@ def _task_action(state, page, user, name, comment, data):
         if not isinstance(task, RouteTask):
             raise PermissionDenied
         code = data.get("field")
+        if code is None:
+            # Plone's clients send only a comment: the field that owns the item's section,
+            # as the admin's routing dialog preselects it.
+            section = section_of(page)
+            code = section.field.code if section is not None and section.field_id else None
         field = EditorialField.objects.filter(code=code).first() if isinstance(code, str) else None
         if field is None:
             codes = ", ".join(EditorialField.objects.values_list("code", flat=True))

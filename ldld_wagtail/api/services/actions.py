@@ -60,7 +60,7 @@ class ActionsService(Service):
             perms.can_add_subpage() or perms.can_edit()
         ):
             actions.append(action("folderContents", _("Contents")))
-        if access.is_responsible(page, user):
+        if access.can_read_history(page, user):
             actions.append(action("history", _("History")))
         return actions
 

@@ -20,7 +20,7 @@ class HistoryService(Service):
         user = self.request.user
         if not access.is_editor(user):
             raise exceptions.NotAuthenticated()
-        if not access.is_responsible(page, user):
+        if not access.can_read_history(page, user):
             if access.can_see(page, user):
                 raise exceptions.PermissionDenied()
             raise errors.not_found(self.request.build_absolute_uri())

@@ -251,7 +251,8 @@ class CatalogService(Service):
         if value is None:
             raise errors.field_error(field, _("not a date: %r") % text)
         if isinstance(value, datetime.datetime):
-            return value
+            # Without an offset, a moment is Vietnam's (the site's time zone), as a date is.
+            return value if timezone.is_aware(value) else timezone.make_aware(value)
         return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
 
     @staticmethod

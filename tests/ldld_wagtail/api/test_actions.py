@@ -6,7 +6,7 @@ from django.utils import translation
 
 from ldld_wagtail.api.transitions import TITLES
 
-from ...utils import call, draft, get, login, section
+from ...utils import call, draft, get, login, person, section
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +77,35 @@ def test_the_expanded_page_load_query_count(client, laocai):
     with CaptureQueriesContext(connection) as queries:
         call(client, "get", url, auth)
     assert len(queries) <= 23
+
+
+def test_the_board_reads_the_history_of_an_item_it_acts_on(client, laocai):
+    """The secretary, the deputy heads and the web admin act on a news item at some step of its
+    workflow: they read its history before it reaches them (the secretary had 403)."""
+    page = draft(laocai)
+    url = "/++api++" + page.get_url() + "@history"
+    for name in ("thuky", "phoban1", "phoban2", "quantri"):
+        response = call(client, "get", url, login(client, name))
+        assert response.status_code == 200, (name, response.status_code)
+    person("vanthu", "van-thu")  # the clerk acts on documents, not on news
+    assert call(client, "get", url, login(client, "vanthu")).status_code == 404  # unseen draft
+
+
+def test_every_transition_with_a_comment_only(client, laocai):
+    """A generic Plone client sends Plone's parameters only: route goes to the field that owns
+    the item's section, as the admin's dialog preselects it."""
+    page = draft(laocai)
+    url = "/++api++" + page.get_url()
+    steps = [
+        ("ctv-tuyengiao", "submit"),
+        ("thuky", "route"),
+        ("phoban1", "approve"),  # owns Tuyên giáo - Nữ công
+        ("quantri", "publish"),
+    ]
+    for name, transition in steps:
+        response = call(
+            client, "post", f"{url}@workflow/{transition}", login(client, name), {"comment": "OK"}
+        )
+        assert response.status_code == 200, (transition, response.content[:300])
+    page.refresh_from_db()
+    assert page.live
