@@ -62,6 +62,8 @@ if LDLD_BENCH_COMPARE:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cross-origin API calls from the origins in LDLD_API_CORS_ORIGINS only (none by default).
+    "ldld_wagtail.api.cors.ApiCorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: an anonymous hit is answered from the cache without touching the database.
     "ldld_wagtail.cache.AnonymousPageCacheMiddleware",
@@ -235,6 +237,11 @@ LOGGING = {
 
 FORMAT_MODULE_PATH = ["ldld_wagtail.formats"]
 
+# Origins (scheme://host[:port]) whose pages may call the API from the browser: a Plone
+# frontend on its own host. Comma-separated in the environment; none by default.
+LDLD_API_CORS_ORIGINS = [
+    o.strip() for o in os.environ.get("LDLD_API_CORS_ORIGINS", "").split(",") if o.strip()
+]
 # The /++api++/ API (ldld_wagtail.api): JWT lifetime and login attempts allowed.
 LDLD_API_TOKEN_HOURS = int(os.environ.get("LDLD_API_TOKEN_HOURS", "12"))
 LDLD_API_LOGIN_RATE = "10/min"

@@ -101,10 +101,11 @@ def _message(exc):
         exceptions.MethodNotAllowed: _("This method is not allowed here."),
         exceptions.UnsupportedMediaType: _("Send the request body as application/json."),
     }
-    for cls, text in messages.items():
-        if type(exc) is cls:
-            return text
     detail = exc.detail
+    own = str(detail) != str(getattr(type(exc), "default_detail", ""))
+    for cls, text in messages.items():
+        if type(exc) is cls and not own:  # a message of ours ("Resource is locked.") is kept
+            return text
     return str(detail[0] if isinstance(detail, list) and detail else detail)
 
 

@@ -255,6 +255,28 @@ def document(request) -> dict:
                 tag="site",
             )
         },
+        "/++api++/{path}/@lock": {
+            "get": _op(
+                _("The page's lock (Wagtail's page lock)"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="content",
+            ),
+            "post": _op(
+                _("Lock the page for the caller"),
+                {"200": _json(anything), **_errors(401, 403, 404)},
+                [PATH],
+                secure=True,
+                tag="content",
+            ),
+            "delete": _op(
+                _('Unlock the page (another\'s lock with {"force": true})'),
+                {"200": _json(anything), **_errors(401, 403, 404)},
+                [PATH],
+                secure=True,
+                tag="content",
+            ),
+        },
         "/++api++/{path}/@translations": {
             "get": _op(
                 _("The page in other languages"),

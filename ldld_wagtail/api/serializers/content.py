@@ -6,6 +6,7 @@ from ...identity import language_of, uid  # noqa: F401  (part of the serialisers
 from ...page_urls import page_url as fast_url
 from ..access import review_states
 from .fields import iso, value
+from .lock import lock_info
 from .rows import PageRow
 
 COMPONENTS = (
@@ -116,8 +117,11 @@ def summaries(request, pages, user, metadata_fields=()) -> list:
     return [summary(request, p, states[p.pk], metadata_fields, known) for p in pages]
 
 
-def full(request, page, user, parent, api_url, state=None) -> dict:
-    """The whole object: common metadata, the type's own `api_fields`, component links."""
+def full(request, page, user, parent, api_url, state=None, stored=None) -> dict:
+    """The whole object: common metadata, the type's own `api_fields`, component links.
+
+    `stored` is the page's database row when `page` is its working copy (a revision's
+    content): the lock is the row's, never a revision's."""
     state = state or review_states([page], user)[page.pk]
     data = {
         "@components": {name: {"@id": f"{api_url}/@{name}"} for name in COMPONENTS},
@@ -129,7 +133,7 @@ def full(request, page, user, parent, api_url, state=None) -> dict:
         "description": description(page),
         "review_state": state,
         **common(page),
-        "lock": {},
+        "lock": lock_info(request, stored or page),
         "parent": {},
         "type_title": type_title(page),
     }

@@ -5,6 +5,7 @@ from . import (
     auth,
     content,
     history,
+    lock,
     navigation,
     openapi,
     querystring,
@@ -33,6 +34,7 @@ SERVICES = {
     "openapi": openapi.OpenAPIService,
     "docs": openapi.DocsService,
     "history": history.HistoryService,
+    "lock": lock.LockService,
     "types": types.TypesService,
     "vocabularies": vocabularies.VocabulariesService,
 }

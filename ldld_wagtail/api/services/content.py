@@ -18,6 +18,7 @@ from ..serializers.content import full, page_url, summaries
 from ..serializers.prefetch import prefetch_full
 from ..serializers.rows import page_rows
 from . import components
+from .lock import refuse_if_locked
 from .search import page_types
 
 
@@ -34,10 +35,12 @@ class _ContentRead(Service):
 
     def representation(self) -> dict:
         request = self.request
-        page = self.working_copy(self.visible_context())
+        stored = self.visible_context()
+        page = self.working_copy(stored)
         prefetch_full([page])
         parent = self.parent_page
-        data = full(request, page, request.user, parent, self.api_url().rstrip("/"))
+        url = self.api_url().rstrip("/")
+        data = full(request, page, request.user, parent, url, stored=stored)
         if data["is_folderish"]:
             data.update(self.items(page))
         components.expand(self, data)
@@ -93,6 +96,7 @@ class WriteMixin:
         page = self.visible_context()
         if not page.permissions_for_user(request.user).can_edit():
             raise exceptions.PermissionDenied()
+        refuse_if_locked(page, request.user)
         self.check_precondition(page)
         data = self.json_body()
         if "@type" in data and data["@type"] != type(page).__name__:
@@ -116,6 +120,7 @@ class WriteMixin:
         page = self.visible_context()
         if not page.permissions_for_user(request.user).can_delete():
             raise exceptions.PermissionDenied()
+        refuse_if_locked(page, request.user)
         self.check_precondition(page)
         DeletePageAction(page, user=request.user).execute()
         return Response(status=204)
