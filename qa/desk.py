@@ -102,12 +102,13 @@ def send_asker_mail(record_id: int, kind: str) -> str:
     if record is None or not record.email:
         return "no email"
     index = desk_index()
+    federation = Federation.current()
     base = root_url_for(index) if index else ""
     context = {
         "record": record,
         "lookup_url": base + index.url + "tra-cuu/" if index else "",
         "page_url": base + record.page.url if record.page_id and record.page.live else "",
-        "site_name": Federation.current().name if Federation.current() else "",
+        "site_name": getattr(federation, "name", ""),
     }
     with translation.override("vi"):
         subject = render_to_string(f"qa/email/{kind}_subject.txt", context).strip()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
 from ..models import Federation, Quota, QuotaRemark, Section, Unit, UnitKind, Withdrawal
@@ -151,14 +152,14 @@ def build(quarter: Quarter) -> QuotaReport:
     quotas = {kind: quota_for(kind, quarter.last_day) for kind in UnitKind.values}
     units = [u for u in units if quotas.get(u.kind) is not None]
     counts = _counts(units, start, end)
+    districts = _district_notes([u for u in units if u.kind == UnitKind.DISTRICT], end)
     remarks = {r.unit_id: r for r in QuotaRemark.objects.filter(quarter=str(quarter))}
     rows = []
     for number, unit in enumerate(units, 1):
         news, articles = counts.get(unit.pk, (0, 0))
         quota = quotas[unit.kind]
         notes = [shortfall(news, articles, quota)]
-        if unit.kind == UnitKind.DISTRICT:
-            notes += _district_notes(unit, end)
+        notes += districts.get(unit.pk, [])
         remark = remarks.get(unit.pk)
         if remark is not None and remark.text.strip():
             notes = [remark.text.strip()] if remark.replaces_note else notes + [remark.text.strip()]
@@ -185,15 +186,10 @@ def build(quarter: Quarter) -> QuotaReport:
     )
 
 
-def _items():
-    model, spec = syndicated_type()
-    return model, spec
-
-
 def _counts(units, start, end) -> dict:
     """{unit id: (news items, articles)} first published in [start, end), live, not taken
     down: one grouped query."""
-    model, spec = _items()
+    model, spec = syndicated_type()
     if model is None or not units:
         return {}
     open_takedown = Withdrawal.objects.filter(page_id=OuterRef("pk"), restored_at__isnull=True)
@@ -215,21 +211,44 @@ def _counts(units, start, end) -> dict:
     return {unit_id: (news, articles) for unit_id, news, articles in rows}
 
 
-def _district_notes(unit, end) -> list[str]:
-    notes = []
-    home = Section.objects.filter(code=unit.code, unit=unit).select_related("page").first()
-    model, _spec = _items()
-    if home is not None and model is not None:
-        ever = model.objects.filter(
-            path__startswith=home.page.path,
-            first_published_at__isnull=False,
-            first_published_at__lt=end,
-        ).exists()
-        if not ever:
-            notes.append(NO_ITEMS)
-    intro = Section.objects.filter(code=f"{unit.code}-gioi-thieu").select_related("page").first()
-    if home is not None and not _has_content(intro.page if intro else None):
-        notes.append(NO_INTRO)
+def _district_notes(districts, end) -> dict:
+    """{unit id: notes} for the district federations: their sub-sites (the section named by
+    the unit's code) and introductions (`<code>-gioi-thieu`) read in one query each, and
+    which sub-sites ever had a published item by `end` in one more."""
+    if not districts:
+        return {}
+    codes = [u.code for u in districts] + [f"{u.code}-gioi-thieu" for u in districts]
+    sections = {s.code: s for s in Section.objects.filter(code__in=codes).select_related("page")}
+    homes = {
+        u.pk: sections[u.code].page
+        for u in districts
+        if u.code in sections and sections[u.code].unit_id == u.pk
+    }
+    model, _spec = syndicated_type()
+    published = set()  # homes under which an item had been published by `end`
+    by_path = {page.path: pk for pk, page in homes.items()}
+    lengths = {len(path) for path in by_path} if model is not None else set()
+    for length in lengths:  # one query (sub-sites sit at one depth)
+        prefixes = (
+            model.objects.filter(first_published_at__isnull=False, first_published_at__lt=end)
+            .annotate(home_path=Substr("path", 1, length))
+            .filter(home_path__in=[path for path in by_path if len(path) == length])
+            .order_by()
+            .values_list("home_path", flat=True)
+            .distinct()
+        )
+        published.update(by_path[prefix] for prefix in prefixes)
+    notes = {}
+    for unit in districts:
+        if unit.pk not in homes:
+            continue
+        found = []
+        if model is not None and unit.pk not in published:
+            found.append(NO_ITEMS)
+        intro = sections.get(f"{unit.code}-gioi-thieu")
+        if not _has_content(intro.page if intro else None):
+            found.append(NO_INTRO)
+        notes[unit.pk] = found
     return notes
 
 
