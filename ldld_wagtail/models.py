@@ -191,6 +191,13 @@ class AskerName(models.TextChoices):
         return " ".join(title + words)
 
 
+class RoyaltySplit(models.TextChoices):
+    """How the authors of one item share its royalty."""
+
+    EQUAL = "equal", _("in equal parts")
+    LEAD = "lead", _("the first-named author receives it all")
+
+
 class Federation(models.Model):
     """The federation a profile describes, with its working calendar.
 
@@ -220,6 +227,17 @@ class Federation(models.Model):
         default=AskerName.GIVEN_NAME,
     )
     asker_unit_shown = models.BooleanField(_("asker's unit shown"), default=True)
+    royalty_split = models.CharField(
+        _("several authors share"),
+        max_length=10,
+        choices=RoyaltySplit.choices,
+        default=RoyaltySplit.EQUAL,
+    )
+    royalty_item_photos = models.BooleanField(
+        _("photos in items earn the photo rate"),
+        default=False,
+        help_text=_("Each activity photo of a published item earns the photo rate for its credit."),
+    )
 
     class Meta:
         verbose_name = _("federation")
@@ -430,13 +448,16 @@ class RoyaltyRate(models.Model):
         ("tin", _("news item")),
         ("bai", _("article")),
         ("anh", _("photo")),
+        ("anh-noi-bat", _("featured photo")),
         ("video", _("video")),
     ]
-    kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS)
     amount = models.PositiveIntegerField(
         _("amount (VND)"), null=True, blank=True, help_text=_("Empty until entered.")
     )
-    decision = models.CharField(_("decision"), max_length=255)
+    decision = models.CharField(
+        _("decision"), max_length=255, help_text=_("Number and date of the decision setting it.")
+    )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
@@ -446,7 +467,82 @@ class RoyaltyRate(models.Model):
         verbose_name_plural = _("royalty rates")
 
     def __str__(self):
-        return f"{self.kind} {self.valid_from}"
+        return f"{self.get_kind_display()} {self.valid_from:%d/%m/%Y}"
+
+
+class RoyaltyFee(models.Model):
+    """A fixed monthly fee (*thù lao*) for someone who works on the portal (Quy chế 7.5: "những
+    người làm công việc liên quan đến Cổng TTĐT"), paid with the month's royalties."""
+
+    title = models.CharField(
+        _("fee"), max_length=255, help_text=_("For example: Thù lao quản trị mạng.")
+    )
+    person = models.CharField(_("paid to"), max_length=255)
+    amount = models.PositiveIntegerField(
+        _("amount per month (VND)"), null=True, blank=True, help_text=_("Empty until entered.")
+    )
+    decision = models.CharField(_("decision"), max_length=255)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["title", "valid_from"]
+        verbose_name = _("monthly fee")
+        verbose_name_plural = _("monthly fees")
+
+    def __str__(self):
+        return f"{self.title} – {self.person}"
+
+
+class RoyaltyMonth(models.Model):
+    """A month of royalties as the secretary closed it: the lines as they stood then, so that
+    later changes to the items do not change what was paid. Reopening keeps the closed lines
+    to show what changed since."""
+
+    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month."))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lines = models.JSONField(_("lines when closed"), default=list, blank=True)
+    fees = models.JSONField(_("fees when closed"), default=list, blank=True)
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("royalty month")
+        verbose_name_plural = _("royalty months")
+
+    def __str__(self):
+        return f"{self.month:%m/%Y}"
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class RoyaltyAdjustment(models.Model):
+    """The secretary's correction of one line of a month's royalties, with the reason."""
+
+    month = models.ForeignKey(RoyaltyMonth, on_delete=models.CASCADE, related_name="adjustments")
+    line = models.CharField(_("line"), max_length=120)
+    amount = models.PositiveIntegerField(_("amount (VND)"))
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("adjusted at"), auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "line"], name="ldld_royalty_adjustment_unique")
+        ]
+        verbose_name = _("royalty adjustment")
+        verbose_name_plural = _("royalty adjustments")
+
+    def __str__(self):
+        return f"{self.month} {self.line}"
 
 
 class Withdrawal(models.Model):

@@ -72,6 +72,7 @@ class Profile:
     quotas: list
     rates: list
     questions: schema.Questions | None = None
+    royalties: schema.Royalties | None = None
 
     def role(self, code) -> Role:
         return next(r for r in self.roles if r.code == code)
@@ -343,6 +344,7 @@ class _Checks:
             quotas=f.quotas,
             rates=[rate for _i, rate in self.rates()],
             questions=f.questions,
+            royalties=f.royalties,
         )
 
     def unique(self, entries):

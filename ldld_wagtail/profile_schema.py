@@ -173,6 +173,8 @@ Weekday = choice(
 )
 Period = choice(PERIODS, lambda value, values: _("must be one of %s") % values)
 Media = choice(MEDIA, lambda value, values: _("must be one of %s") % values)
+SPLITS = ("equal", "lead")  # ldld_wagtail.models.RoyaltySplit
+Split = choice(SPLITS, lambda value, values: _("must be one of %s") % values)
 ASKER_NAMES = ("full", "initials", "given_name")
 AskerName = choice(ASKER_NAMES, lambda value, values: _("must be one of %s") % values)
 
@@ -403,6 +405,28 @@ class Rates(Table):
         return self
 
 
+class Fee(Table):
+    """A fixed monthly fee for someone who works on the portal, paid with the royalties."""
+
+    title: Required
+    person: Required
+    amount: Money | None = None
+    """In đồng; entered in the admin when the profile does not say."""
+    decision: Required
+    valid_from: Date
+    valid_until: Date | None = None
+
+
+class Royalties(Table):
+    """How the monthly royalties are counted beyond the rates."""
+
+    split: Split = "equal"
+    """How several authors share an item: "equal" parts, or "lead" (the first-named author)."""
+    item_photos: Flag = False
+    """Whether each activity photo of a published item earns the photo rate for its credit."""
+    fees: list[Fee] = []
+
+
 class Questions(Table):
     """The public question desk (*Hỏi đáp*): what a member chooses from and how the asker is
     named on the published question. The department that answers is the owning unit of the
@@ -431,6 +455,7 @@ class ProfileFile(Table):
     subsites: Subsites | None = None
     quotas: list[Quota] = []
     rates: list[Rates] = []
+    royalties: Royalties | None = None
     questions: Questions | None = None
 
 

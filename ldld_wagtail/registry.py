@@ -6,6 +6,8 @@ README, "Adding a page type") or registers itself here:
 - `@syndicated()` on the page type the syndication feed (`@syndication`) serves, naming the
   fields the feed reads when they differ from the defaults; the reports count its items (news
   items and articles, by its `kind` field) for their units;
+- `@earns(Earns(...))` on each page type whose published items earn royalties (news items and
+  articles, videos, featured photos), naming the fields the monthly royalties read;
 - `ldld_wagtail.cache.renews_generation` on a model the public pages show;
 - `ldld_wagtail.home_boxes.home_box` on what a section adds to a home page;
 - `item_listing(fn)`: how the items under a page are listed (a sub-site's home lists its
@@ -65,3 +67,40 @@ def item_listing(fn):
 def items_under(parent):
     """The registered listing of the items under `parent`; empty when none is registered."""
     return _listing[0](parent) if _listing else []
+
+
+@dataclass(frozen=True)
+class Earns:
+    """What a published page of a type earns in the monthly royalties (model field names).
+
+    The page itself earns the rate of `kind` (or of the kind its `kind_field` holds) for the
+    names in `authors` (a text field, names separated by commas); when `photos` names a child
+    relation, each photo earns the `photo_kind` rate for its `credit`. `item_photos=True` makes
+    that depend on the federation's choice (photos inside items), `False` makes them always
+    count (photos sent for themselves: the featured photos)."""
+
+    kind: str = ""
+    kind_field: str = ""
+    authors: str = ""
+    unit: str = "unit"
+    photos: str = ""
+    photo_kind: str = "anh"
+    item_photos: bool = False
+
+
+_earning: dict = {}
+
+
+def earns(spec: Earns):
+    """Class decorator: published pages of this type count in the monthly royalties."""
+
+    def register(model):
+        _earning[model] = spec
+        return model
+
+    return register
+
+
+def earning_types() -> list:
+    """[(page model, its `Earns`)] in the order they were registered."""
+    return list(_earning.items())

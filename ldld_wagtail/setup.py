@@ -47,6 +47,19 @@ REPORT_PERMISSIONS = (
     "delete_quotaremark",
     "view_quotaremark",
 )
+# Monthly royalties (Quy chế 7.5): the board reads them, the secretary who follows the items
+# adjusts and closes the month, and the rates and fees are entered from the decisions by the
+# secretary and those who manage accounts (the web admin).
+ROYALTY_READ = ("view_royaltymonth",)
+ROYALTY_MANAGE = ("change_royaltymonth",)
+ROYALTY_RATES = (
+    "add_royaltyrate",
+    "change_royaltyrate",
+    "view_royaltyrate",
+    "add_royaltyfee",
+    "change_royaltyfee",
+    "view_royaltyfee",
+)
 STEP_CLASSES = {"route": RouteTask, "approve": ApprovalTask, "publish": PublishTask}
 
 
@@ -139,6 +152,9 @@ class _Applier:
                 asker_name=desk.asker_name,
                 asker_unit_shown=desk.asker_unit,
             )
+        royalties = self.p.royalties
+        if royalties is not None:
+            values.update(royalty_split=royalties.split, royalty_item_photos=royalties.item_photos)
         fed = m.Federation.objects.filter(code=self.p.code).first()
         if fed is None:
             fed = m.Federation.objects.create(code=self.p.code, **values)
@@ -214,6 +230,16 @@ class _Applier:
                 content_type__app_label="ldld", codename__in=REPORT_PERMISSIONS
             )
         )
+        royalty = {
+            name: list(
+                Permission.objects.filter(content_type__app_label="ldld", codename__in=codenames)
+            )
+            for name, codenames in (
+                ("read", ROYALTY_READ),
+                ("manage", ROYALTY_MANAGE),
+                ("rates", ROYALTY_RATES),
+            )
+        }
         # The quota report (Quy chế 7.5, 7.6): the secretary who follows the items, and the
         # board (who may take items down: head, deputy heads, web admin) read it and remark on it.
         routers = {
@@ -254,6 +280,14 @@ class _Applier:
             self.sync_permissions(
                 group, report_perms, report_perms if reports else [], _("quota reports")
             )
+            router = role.code in routers
+            for name, wanted in (
+                ("read", reports),
+                ("manage", router),
+                ("rates", router or role.accounts),
+            ):
+                perms = royalty[name]
+                self.sync_permissions(group, perms, perms if wanted else [], _("royalties"))
         for role in m.PortalRole.objects.exclude(code__in=self.group).select_related("group"):
             self.r.unmentioned.append(
                 _("role %(code)s (group %(group)s)") % {"code": role.code, "group": role.group.name}
@@ -571,3 +605,14 @@ class _Applier:
                 )
             else:
                 self.save_changed(obj, values, _("royalty rate for %s") % rate.kind)
+        for fee in self.p.royalties.fees if self.p.royalties else []:
+            values = {"decision": fee.decision, "valid_until": fee.valid_until}
+            if fee.amount is not None:
+                values["amount"] = fee.amount
+            key = {"title": fee.title, "person": fee.person, "valid_from": fee.valid_from}
+            obj = m.RoyaltyFee.objects.filter(**key).first()
+            if obj is None:
+                m.RoyaltyFee.objects.create(**key, **values)
+                self.r.change(_("monthly fee %s") % fee.title)
+            else:
+                self.save_changed(obj, values, _("monthly fee %s") % fee.title)

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import takedown, withhold
 from .calendar import human_duration
-from .models import QuotaRemark, Unit
+from .models import QuotaRemark, RoyaltyFee, RoyaltyRate, Unit
 from .reports import views as report_views
 from .workflows import pending_publications
 
@@ -53,6 +53,49 @@ class QuotaRemarkViewSet(SnippetViewSet):
 register_snippet(QuotaRemarkViewSet)
 
 
+class RoyaltyRateViewSet(SnippetViewSet):
+    """The amounts of the royalty rates, entered from the decisions (dated, with the number)."""
+
+    model = RoyaltyRate
+    icon = "tag"
+    menu_label = _("Royalty rates")
+    add_to_admin_menu = False
+    list_display = ["kind", "amount", "decision", "valid_from", "valid_until"]
+    list_filter = ["kind"]
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("amount"),
+        FieldPanel("decision"),
+        FieldPanel("valid_from"),
+        FieldPanel("valid_until"),
+    ]
+
+
+class RoyaltyFeeViewSet(SnippetViewSet):
+    model = RoyaltyFee
+    icon = "user"
+    menu_label = _("Monthly fees")
+    add_to_admin_menu = False
+    list_display = ["title", "person", "amount", "decision", "valid_from", "valid_until"]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("person"),
+        FieldPanel("amount"),
+        FieldPanel("decision"),
+        FieldPanel("valid_from"),
+        FieldPanel("valid_until"),
+    ]
+
+
+register_snippet(RoyaltyRateViewSet)
+register_snippet(RoyaltyFeeViewSet)
+
+
+class RoyaltyReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_views.can_see_royalties(request.user)
+
+
 class QuotaReportMenuItem(MenuItem):
     def is_shown(self, request):
         return report_views.can_see(request.user)
@@ -61,7 +104,12 @@ class QuotaReportMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def quota_report_urls():
     return [
-        path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report")
+        path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report"),
+        path(
+            "ldld/bao-cao/nhuan-but/",
+            report_views.royalty_report_view,
+            name="ldld_royalty_report",
+        ),
     ]
 
 
@@ -72,6 +120,13 @@ def quota_report_menu_item():
         reverse("ldld_quota_report"),
         icon_name="table",
         order=100,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def royalty_report_menu_item():
+    return RoyaltyReportMenuItem(
+        _("Monthly royalties"), reverse("ldld_royalty_report"), icon_name="form", order=110
     )
 
 

@@ -19,7 +19,7 @@ from ldld_wagtail import compat
 from ldld_wagtail.blocks import BodyBlock, stream_text
 from ldld_wagtail.feeds import SectionAtomFeed, SectionRssFeed
 from ldld_wagtail.listing import ListingPageMixin
-from ldld_wagtail.registry import items_under, syndicated
+from ldld_wagtail.registry import Earns, earns, items_under, syndicated
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.visibility import live_public
 
@@ -126,6 +126,7 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 
 
 @syndicated()
+@earns(Earns(kind_field="kind", authors="authors", photos="photos", item_photos=True))
 class NewsPage(SearchableMixin, Page):
     """A news item (tin) or article (bài)."""
 
@@ -284,6 +285,7 @@ class VideoIndexPage(ListingPageMixin, Page):
         )
 
 
+@earns(Earns(kind="video", authors="authors"))
 class VideoPage(SearchableMixin, Page):
     month = models.DateField(_("month"), help_text=_("Any day in the month of release."))
     description = models.TextField(_("description"))
@@ -296,6 +298,12 @@ class VideoPage(SearchableMixin, Page):
         related_name="+",
     )
     video_url = models.URLField(_("video link"), blank=True)
+    authors = models.CharField(
+        _("authors"),
+        max_length=255,
+        blank=True,
+        help_text=_("Separate several authors with commas."),
+    )
     poster = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("poster image"),
@@ -320,10 +328,11 @@ class VideoPage(SearchableMixin, Page):
         FieldPanel("video_file"),
         FieldPanel("video_url"),
         FieldPanel("poster"),
+        FieldPanel("authors"),
         FieldPanel("unit"),
     ]
 
-    api_fields = ["month", "description", "video_file", "video_url", "poster", "unit"]
+    api_fields = ["month", "description", "video_file", "video_url", "poster", "authors", "unit"]
     api_description_field = "description"
 
     parent_page_types = ["news.VideoIndexPage"]
@@ -374,6 +383,7 @@ class GalleryIndexPage(ListingPageMixin, Page):
         )
 
 
+@earns(Earns(photos="photos", photo_kind="anh-noi-bat"))
 class GalleryPage(Page):
     month = models.DateField(_("month"), help_text=_("Any day in the month the photos were sent."))
     unit = models.ForeignKey(

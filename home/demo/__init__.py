@@ -34,7 +34,7 @@ from documents.models import (
     DownloadItem,
     DownloadsPage,
 )
-from ldld_wagtail.models import AskerName, PortalRole, Unit
+from ldld_wagtail.models import AskerName, PortalRole, RoyaltyFee, RoyaltyRate, Unit
 from ldld_wagtail.profile import load_profile
 from ldld_wagtail.search import index_page
 from ldld_wagtail.setup import apply_profile
@@ -307,6 +307,7 @@ class Loader:
             self.english(home)
             self.banners()
             self.accounts()
+            self.royalty_amounts()
         return self.tally
 
     def profile(self):
@@ -716,6 +717,7 @@ class Loader:
                 video_url=c.VIDEO_URL,
                 poster=self.photos[themes[month.month % len(themes)]],
                 unit=self.unit["tuyen-giao-nu-cong"],
+                authors="Lò Văn Tiến, Hoàng Thị Mai",
             )
             if made:
                 self.backdate(page, self.day_at(month + datetime.timedelta(days=19), 9))
@@ -966,6 +968,28 @@ class Loader:
                 profile.preferred_language = "vi"
                 profile.current_time_zone = "Asia/Ho_Chi_Minh"
                 profile.save(update_fields=["preferred_language", "current_time_zone"])
+
+    def royalty_amounts(self):
+        """The profile leaves the amounts to be entered from the decision; the demo enters
+        illustrative ones (not any federation's real rates) where none is entered yet."""
+        for kind, amount in DEMO_RATES.items():
+            changed = RoyaltyRate.objects.filter(kind=kind, amount__isnull=True).update(
+                amount=amount
+            )
+            self.tally.add("updated" if changed else "found", "RoyaltyRate")
+        changed = RoyaltyFee.objects.filter(amount__isnull=True).update(amount=DEMO_FEE)
+        self.tally.add("updated" if changed else "found", "RoyaltyFee")
+
+
+# Illustrative amounts in đồng for the demo's royalties.
+DEMO_RATES = {
+    "tin": 150_000,
+    "bai": 300_000,
+    "anh": 50_000,
+    "anh-noi-bat": 80_000,
+    "video": 500_000,
+}
+DEMO_FEE = 1_000_000
 
 
 def load_demo() -> Tally:

@@ -5,14 +5,17 @@ permissions, which this view asks for)."""
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import files, quota
+from ..models import Unit
+from . import files, quota, royalties, royalty_files
 
 PERMISSION = "ldld.view_quotaremark"
 
@@ -59,3 +62,128 @@ def quota_report_view(request):
             "remarks_url": reverse("wagtailsnippets_ldld_quotaremark:list"),
         },
     )
+
+
+# --- monthly royalties ---------------------------------------------------------------------------
+
+ROYALTY_READ = "ldld.view_royaltymonth"
+ROYALTY_MANAGE = "ldld.change_royaltymonth"
+
+
+def royalty_units(user):
+    """The units whose royalties `user` may read: None for every unit (the board and the
+    secretary), else the units of the user's unit roles (a unit's editor, its own unit)."""
+    if not user.is_active:
+        return []
+    if user.has_perm(ROYALTY_READ):
+        return None
+    return list(
+        Unit.objects.filter(roles__group__user=user).distinct().order_by("sort_order", "pk")
+    )
+
+
+def can_see_royalties(user) -> bool:
+    return royalty_units(user) != []
+
+
+def last_month(today: datetime.date | None = None) -> royalties.Month:
+    return royalties.Month.of(today or timezone.localdate()).previous()
+
+
+def royalty_report_view(request):
+    allowed = royalty_units(request.user)
+    if allowed == []:
+        raise PermissionDenied
+    error = ""
+    try:
+        month = royalties.Month.parse(request.GET.get("thang") or str(last_month()))
+    except ValueError as exc:
+        error, month = str(exc), last_month()
+    choices = allowed if allowed is not None else list(Unit.objects.order_by("sort_order", "pk"))
+    code = request.GET.get("don-vi", "")
+    unit = next((u for u in choices if u.code == code), None)
+    if unit is None and allowed is not None:
+        unit = allowed[0]  # a unit's editor sees only a unit
+    manage = request.user.has_perm(ROYALTY_MANAGE) and allowed is None
+    here = f"{reverse('ldld_royalty_report')}?thang={month}" + (
+        f"&don-vi={unit.code}" if unit else ""
+    )
+    if request.method == "POST":
+        if not manage:
+            raise PermissionDenied
+        try:
+            done = _royalty_action(request, month)
+        except royalties.RoyaltyError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, done)
+        return redirect(here)
+    report = royalties.build(month, unit=unit)
+    kind = request.GET.get("tai-ve", "")
+    if kind in royalty_files.FORMATS:
+        response = HttpResponse(
+            royalty_files.WRITERS[kind](report), content_type=files.CONTENT_TYPES[kind]
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{royalty_files.filename(report, kind)}"'
+        )
+        return response
+    title = _("Monthly royalties")
+    per_unit = report.per_unit()
+    largest = max((amount for _u, _n, amount in per_unit), default=0) or 1
+    return TemplateResponse(
+        request,
+        "ldld_wagtail/reports/royalties.html",
+        {
+            "header_title": title,
+            "header_icon": "table",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": title},
+            ],
+            "report": report,
+            "month": month,
+            "month_input": f"{month.year}-{month.number:02d}",
+            "unit": unit,
+            "units": choices,
+            "all_units": allowed is None,
+            "error": error,
+            "manage": manage,
+            "here": here,
+            "formats": royalty_files.FORMATS,
+            "people": report.people(),
+            "chart": [
+                {"unit": u, "lines": n, "amount": amount, "percent": round(100 * amount / largest)}
+                for u, n, amount in per_unit
+            ],
+            "counts": [
+                (royalties.KIND_LABELS[kind], number) for kind, number in report.counts().items()
+            ],
+            "rates_url": reverse("wagtailsnippets_ldld_royaltyrate:list"),
+            "fees_url": reverse("wagtailsnippets_ldld_royaltyfee:list"),
+            "can_edit_rates": request.user.has_perm("ldld.change_royaltyrate"),
+        },
+    )
+
+
+def _royalty_action(request, month) -> str:
+    action = request.POST.get("action")
+    if action == "close":
+        royalties.close(month, request.user)
+        return _("The royalties of %s are closed.") % month.label
+    if action == "reopen":
+        royalties.reopen(month, request.user)
+        return _("The royalties of %s are open again.") % month.label
+    if action in ("adjust", "unadjust"):
+        key = request.POST.get("dong", "")
+        amount = None
+        if action == "adjust":
+            text = request.POST.get("so-tien", "").replace(".", "").replace(" ", "").strip()
+            if not text.isdigit():
+                raise royalties.RoyaltyError(
+                    _("Write the amount as a whole number of đồng, for example 150.000.")
+                )
+            amount = int(text)
+        royalties.adjust(month, key, amount, request.POST.get("ly-do", ""), request.user)
+        return _("Line adjusted.") if amount is not None else _("Adjustment removed.")
+    raise royalties.RoyaltyError(_("Unknown action."))

@@ -140,7 +140,9 @@ def test_unknown_values_are_ignored_and_filtered_counts_stay_local(client, index
         "05-CT/TU",
     ]
     client.get(index.url + "?so=125%2Fldld")
-    assert not [k for k in shared_cache_keys() if "125" in str(k) or "zalo" in str(k)]
+    # The generation token in every key ("1796519285-61f21252…") may hold "125" by chance.
+    keys = [re.sub(r"\d+-[0-9a-f]{32}", "", str(k)) for k in shared_cache_keys()]
+    assert not [k for k in keys if "125" in k or "zalo" in k]
 
 
 @pytest.mark.fast_paths
