@@ -105,6 +105,7 @@ class QuotaReportMenuItem(MenuItem):
 def quota_report_urls():
     return [
         path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report"),
+        path("ldld/bao-cao/theo-doi/", report_views.tracking_view, name="ldld_tracking_report"),
         path(
             "ldld/bao-cao/nhuan-but/",
             report_views.royalty_report_view,
@@ -120,6 +121,18 @@ def quota_report_menu_item():
         reverse("ldld_quota_report"),
         icon_name="table",
         order=100,
+    )
+
+
+class TrackingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_views.can_see_tracking(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def tracking_menu_item():
+    return TrackingMenuItem(
+        _("Monthly tracking"), reverse("ldld_tracking_report"), icon_name="list-ul", order=105
     )
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Unit
-from . import files, quota, royalties, royalty_files
+from . import files, handover, quota, royalties, royalty_files, tracking, tracking_files
 
 PERMISSION = "ldld.view_quotaremark"
 
@@ -73,9 +73,15 @@ ROYALTY_MANAGE = "ldld.change_royaltymonth"
 def royalty_units(user):
     """The units whose royalties `user` may read: None for every unit (the board and the
     secretary), else the units of the user's unit roles (a unit's editor, its own unit)."""
+    return units_for(user, ROYALTY_READ)
+
+
+def units_for(user, permission):
+    """None when `user` reads a report for every unit (holds `permission`), else the units of
+    the user's unit roles (a unit's editor reads its own unit's lines), maybe none."""
     if not user.is_active:
         return []
-    if user.has_perm(ROYALTY_READ):
+    if user.has_perm(permission):
         return None
     return list(
         Unit.objects.filter(roles__group__user=user).distinct().order_by("sort_order", "pk")
@@ -187,3 +193,59 @@ def _royalty_action(request, month) -> str:
         royalties.adjust(month, key, amount, request.POST.get("ly-do", ""), request.user)
         return _("Line adjusted.") if amount is not None else _("Adjustment removed.")
     raise royalties.RoyaltyError(_("Unknown action."))
+
+
+# --- monthly tracking and the hand-over archive --------------------------------------------------
+
+
+def can_see_tracking(user) -> bool:
+    return units_for(user, PERMISSION) != []
+
+
+def tracking_view(request):
+    allowed = units_for(request.user, PERMISSION)
+    if allowed == []:
+        raise PermissionDenied
+    error = ""
+    try:
+        month = royalties.Month.parse(request.GET.get("thang") or str(last_month()))
+    except ValueError as exc:
+        error, month = str(exc), last_month()
+    kind = request.GET.get("tai-ve", "")
+    if kind == "zip":
+        if allowed is not None:
+            raise PermissionDenied
+        response = HttpResponse(handover.build(month), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{handover.filename(month)}"'
+        return response
+    table = tracking.build(month, units=allowed)
+    if kind == "xlsx":
+        response = HttpResponse(
+            tracking_files.tracking_xlsx(table), content_type=files.CONTENT_TYPES["xlsx"]
+        )
+        response["Content-Disposition"] = f'attachment; filename="{tracking_files.filename(table)}"'
+        return response
+    title = _("Monthly tracking")
+    totals = [(row, row.counts.get("tin", 0) + row.counts.get("bai", 0)) for row in table.rows]
+    largest = max((n for _row, n in totals), default=0) or 1
+    return TemplateResponse(
+        request,
+        "ldld_wagtail/reports/tracking.html",
+        {
+            "header_title": title,
+            "header_icon": "table",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": title},
+            ],
+            "table": table,
+            "month_input": f"{month.year}-{month.number:02d}",
+            "error": error,
+            "all_units": allowed is None,
+            "chart": [
+                {"unit": row.name, "items": n, "percent": round(100 * n / largest)}
+                for row, n in totals
+            ],
+            "here": f"{reverse('ldld_tracking_report')}?thang={month}",
+        },
+    )
