@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from ldld_wagtail.cache import generation_cached
 from ldld_wagtail.listing import ListingPageMixin
+from ldld_wagtail.registry import activity_count
 from ldld_wagtail.search import SearchableMixin, matching
 from ldld_wagtail.text import fold
 from ldld_wagtail.visibility import live_public
@@ -355,3 +356,12 @@ class DocumentDownloads(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {self.count}"
+
+
+@activity_count
+def documents_in(start, end) -> list[tuple[str, int]]:
+    """Directive documents published in [start, end), for the quarterly activity report."""
+    published = live_public(DirectiveDocumentPage.objects.all()).filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
+    return [("Văn bản chỉ đạo, điều hành đăng tải", published.count())]

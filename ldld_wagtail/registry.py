@@ -8,6 +8,8 @@ README, "Adding a page type") or registers itself here:
   items and articles, by its `kind` field) for their units;
 - `@earns(Earns(...))` on each page type whose published items earn royalties (news items and
   articles, videos, featured photos), naming the fields the monthly royalties read;
+- `activity_count(fn)`: what a site app adds to the quarterly activity report (documents
+  published, questions received and answered), as `fn(start, end) -> [(label, number)]`;
 - `ldld_wagtail.cache.renews_generation` on a model the public pages show;
 - `ldld_wagtail.home_boxes.home_box` on what a section adds to a home page;
 - `item_listing(fn)`: how the items under a page are listed (a sub-site's home lists its
@@ -104,3 +106,18 @@ def earns(spec: Earns):
 def earning_types() -> list:
     """[(page model, its `Earns`)] in the order they were registered."""
     return list(_earning.items())
+
+
+_activity: list = []
+
+
+def activity_count(fn):
+    """Register `fn(start, end)`: [(label, number)] for [start, end), lines the quarterly
+    activity report adds after the items (a site's documents, its questions)."""
+    if fn not in _activity:
+        _activity.append(fn)
+    return fn
+
+
+def activity_counts(start, end) -> list[tuple[str, int]]:
+    return [line for fn in _activity for line in fn(start, end)]

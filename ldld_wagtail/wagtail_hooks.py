@@ -106,6 +106,7 @@ def quota_report_urls():
     return [
         path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report"),
         path("ldld/bao-cao/theo-doi/", report_views.tracking_view, name="ldld_tracking_report"),
+        path("ldld/bao-cao/quy/", report_views.activity_view, name="ldld_activity_report"),
         path(
             "ldld/bao-cao/nhuan-but/",
             report_views.royalty_report_view,
@@ -121,6 +122,16 @@ def quota_report_menu_item():
         reverse("ldld_quota_report"),
         icon_name="table",
         order=100,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def activity_menu_item():
+    return QuotaReportMenuItem(
+        _("Quarterly activity report"),
+        reverse("ldld_activity_report"),
+        icon_name="doc-full",
+        order=102,
     )
 
 

@@ -29,6 +29,7 @@ from ldld_wagtail.calendar import human_duration
 from ldld_wagtail.guard import fingerprint
 from ldld_wagtail.listing import ListingPageMixin
 from ldld_wagtail.models import AskerName, Federation, Section
+from ldld_wagtail.registry import activity_count
 from ldld_wagtail.search import SearchableMixin
 from ldld_wagtail.text import fold
 from ldld_wagtail.visibility import live_public
@@ -408,3 +409,23 @@ def draft_page(index, record) -> "QuestionPage":
     index.add_child(instance=page)
     page.save_revision(clean=False)
     return page
+
+
+@activity_count
+def questions_in(start, end) -> list[tuple[str, int]]:
+    """The question desk's lines of the quarterly activity report: questions received (spam
+    aside), answered and published, answered privately (closed)."""
+    sent = Submission.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+    return [
+        ("Câu hỏi đoàn viên gửi đến", sent.exclude(status__in=["spam", "held"]).count()),
+        (
+            "Câu hỏi đã trả lời, đăng công khai",
+            Submission.objects.filter(answered_at__gte=start, answered_at__lt=end).count(),
+        ),
+        (
+            "Câu hỏi đã trả lời riêng, không đăng",
+            Submission.objects.filter(
+                status=Submission.Status.CLOSED, closed_at__gte=start, closed_at__lt=end
+            ).count(),
+        ),
+    ]

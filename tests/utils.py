@@ -412,3 +412,33 @@ def legacy_item(external_id, unit, published_at, kind="tin", **extra) -> dict:
         "published_at": published_at,
         **extra,
     }
+
+
+def act(client, page, action, **data):
+    """The admin's workflow action `action` on `page`'s current step, as the logged-in user."""
+    from django.urls import reverse
+
+    state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, state.pk))
+    return client.post(url, data)
+
+
+def publish_through_the_workflow(laocai, client):
+    """A contributor's news item submitted, routed by the secretary and approved by the deputy
+    head: it waits at the web admin's publication step."""
+    from django.urls import reverse
+
+    from ldld_wagtail.models import EditorialField, Unit
+    from news.models import NewsPage
+
+    column = section("tuyen-giao-nu-cong")
+    unit = Unit.objects.get(code="tuyen-giao-nu-cong")
+    client.force_login(laocai["ctv"])
+    add = reverse("wagtailadmin_pages:add", args=("news", "newspage", column.pk))
+    client.post(add, news_form(unit, make_image(), "action-submit"))
+    page = NewsPage.objects.get(slug="ngay-hoi-cong-nhan-2026")
+    client.force_login(laocai["thuky"])
+    act(client, page, "route", field=EditorialField.objects.get(code="tuyen-giao-nu-cong").pk)
+    client.force_login(laocai["phoban1"])
+    act(client, page, "approve")
+    return page

@@ -15,7 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Unit
-from . import files, handover, quota, royalties, royalty_files, tracking, tracking_files
+from . import (
+    activity,
+    activity_files,
+    files,
+    handover,
+    quota,
+    royalties,
+    royalty_files,
+    tracking,
+    tracking_files,
+)
 
 PERMISSION = "ldld.view_quotaremark"
 
@@ -247,5 +257,63 @@ def tracking_view(request):
                 for row, n in totals
             ],
             "here": f"{reverse('ldld_tracking_report')}?thang={month}",
+        },
+    )
+
+
+# --- the quarterly activity report ---------------------------------------------------------------
+
+
+def activity_view(request):
+    if not can_see(request.user):
+        raise PermissionDenied
+    error = ""
+    try:
+        quarter = quota.Quarter.parse(request.GET.get("quy") or str(last_quarter()))
+    except ValueError as exc:
+        error, quarter = str(exc), last_quarter()
+    report = activity.build(quarter)
+    kind = request.GET.get("tai-ve", "")
+    if kind in activity_files.WRITERS:
+        response = HttpResponse(
+            activity_files.WRITERS[kind](report), content_type=files.CONTENT_TYPES[kind]
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="{activity_files.filename(report, kind)}"'
+        )
+        return response
+    title = _("Quarterly activity report")
+    largest = max((max(months) for _n, months, _t, _b in report.units), default=0) or 1
+    return TemplateResponse(
+        request,
+        "ldld_wagtail/reports/activity.html",
+        {
+            "header_title": title,
+            "header_icon": "table",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": title},
+            ],
+            "report": report,
+            "quarter": quarter,
+            "error": error,
+            "tables": [
+                (heading, *table(report)) for _sheet, heading, table in activity_files.TABLES
+            ],
+            "unit_chart": [
+                (
+                    name,
+                    [
+                        (label, n, round(100 * n / largest))
+                        for label, n in zip(report.months, months, strict=True)
+                    ],
+                )
+                for name, months, _total, _before in report.units
+            ],  # fmt: skip
+            "deadline_chart": [
+                (report.quarter.label, report.timing),
+                (report.previous.label, report.timing_before),
+            ],
+            "here": f"{reverse('ldld_activity_report')}?quy={quarter}",
         },
     )

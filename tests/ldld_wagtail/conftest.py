@@ -2,16 +2,17 @@
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.models import Page
 
-from ldld_wagtail.models import RoyaltyFee, RoyaltyRate
+from ldld_wagtail.models import RoyaltyFee, RoyaltyRate, Unit
 from ldld_wagtail.takedown import take_down
 
-from ..utils import legacy_item, write_jsonl
+from ..utils import legacy_item, make_image, section, write_jsonl
 
 
 def rates(tin=100_000, new_tin=120_000, changed_on=datetime.date(2026, 10, 15)):
@@ -62,3 +63,39 @@ def october(laocai, tmp_path):
     call_command("import_content", write_jsonl(tmp_path / "m.jsonl", items), stdout=io.StringIO())
     take_down(Page.objects.get(title="Tin e"), None, "quality", "Trùng lặp")
     return laocai
+
+
+def backdate(page, when):
+    Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
+
+
+@pytest.fixture
+def media(october):
+    """A featured-photo set from the Office and a video from Tuyên giáo, both in October."""
+    when = datetime.datetime(2026, 10, 25, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    from news.models import GalleryPage, GalleryPhoto, VideoPage
+
+    gallery = GalleryPage(
+        title="Ảnh nổi bật tháng 10 - Văn phòng",
+        month=datetime.date(2026, 10, 1),
+        unit=Unit.objects.get(code="van-phong"),
+    )
+    gallery.photos = [
+        GalleryPhoto(image=make_image(), caption=f"Hội nghị {n}", credit="Văn phòng")
+        for n in range(3)
+    ]
+    section("hinh-anh").add_child(instance=gallery)
+    gallery.save_revision().publish()
+    backdate(gallery, when)
+    video = VideoPage(
+        title="Video tháng 10",
+        month=datetime.date(2026, 10, 1),
+        description="Chuyên mục Công đoàn tháng 10.",
+        video_url="https://example.vn/v.mp4",
+        unit=Unit.objects.get(code="tuyen-giao-nu-cong"),
+        authors="Lò Văn Tiến",
+    )
+    section("video").add_child(instance=video)
+    video.save_revision().publish()
+    backdate(video, when)
+    return october

@@ -19,19 +19,13 @@ from ldld_wagtail.notify import remind_deadlines
 from ldld_wagtail.workflows import ApprovalTask, PublishTask, PublishTaskState, RouteTask
 from news.models import NewsPage
 
-from ..utils import make_image, news_form, person, section
+from ..utils import act, make_image, news_form, person, publish_through_the_workflow, section
 
 pytestmark = pytest.mark.django_db
 
 
 def setup(profile):
     call_command("setup_portal", "--profile", profile, stdout=open("/dev/null", "w"))
-
-
-def act(client, page, action, **data):
-    state = page.current_workflow_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, state.pk))
-    return client.post(url, data)
 
 
 def refused(response) -> bool:
@@ -198,20 +192,6 @@ def test_an_item_without_a_photo_cannot_be_submitted(laocai, client):
     response = client.post(add, data)
     assert response.status_code == 200
     assert not NewsPage.objects.filter(slug="ngay-hoi-cong-nhan-2026").exists()
-
-
-def publish_through_the_workflow(laocai, client):
-    column = section("tuyen-giao-nu-cong")
-    unit = Unit.objects.get(code="tuyen-giao-nu-cong")
-    client.force_login(laocai["ctv"])
-    add = reverse("wagtailadmin_pages:add", args=("news", "newspage", column.pk))
-    client.post(add, news_form(unit, make_image(), "action-submit"))
-    page = NewsPage.objects.get(slug="ngay-hoi-cong-nhan-2026")
-    client.force_login(laocai["thuky"])
-    act(client, page, "route", field=EditorialField.objects.get(code="tuyen-giao-nu-cong").pk)
-    client.force_login(laocai["phoban1"])
-    act(client, page, "approve")
-    return page
 
 
 def test_reminders_before_and_after_the_deadline(

@@ -1,59 +1,18 @@
 """Monthly tracking (Quy chế 7.1–7.5) and the web admin's monthly hand-over archive (7.6)."""
 
 import csv
-import datetime
 import io
 import zipfile
 from html import escape
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from wagtail.models import Page
 
-from ldld_wagtail.models import Unit
 from ldld_wagtail.reports import handover, royalties, tracking
-from news.models import GalleryPage, GalleryPhoto, VideoPage
-
-from ..utils import make_image, section
 
 pytestmark = pytest.mark.django_db
 OCTOBER = royalties.Month(2026, 10)
 URL = "/admin/ldld/bao-cao/theo-doi/"
-
-
-def backdate(page, when):
-    Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
-
-
-@pytest.fixture
-def media(october):
-    """A featured-photo set from the Office and a video from Tuyên giáo, both in October."""
-    when = datetime.datetime(2026, 10, 25, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    gallery = GalleryPage(
-        title="Ảnh nổi bật tháng 10 - Văn phòng",
-        month=datetime.date(2026, 10, 1),
-        unit=Unit.objects.get(code="van-phong"),
-    )
-    gallery.photos = [
-        GalleryPhoto(image=make_image(), caption=f"Hội nghị {n}", credit="Văn phòng")
-        for n in range(3)
-    ]
-    section("hinh-anh").add_child(instance=gallery)
-    gallery.save_revision().publish()
-    backdate(gallery, when)
-    video = VideoPage(
-        title="Video tháng 10",
-        month=datetime.date(2026, 10, 1),
-        description="Chuyên mục Công đoàn tháng 10.",
-        video_url="https://example.vn/v.mp4",
-        unit=Unit.objects.get(code="tuyen-giao-nu-cong"),
-        authors="Lò Văn Tiến",
-    )
-    section("video").add_child(instance=video)
-    video.save_revision().publish()
-    backdate(video, when)
-    return october
 
 
 def row(table, code):
