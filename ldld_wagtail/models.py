@@ -1,8 +1,10 @@
 """The plugin's own data: the federation's units (with their history) and the search index."""
 
+from django.contrib import admin
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -467,7 +469,11 @@ class RoyaltyRate(models.Model):
         verbose_name_plural = _("royalty rates")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.valid_from:%d/%m/%Y}"
+        return f"{capfirst(self.get_kind_display())} {self.valid_from:%d/%m/%Y}"
+
+    @admin.display(description=_("amount (VND)"), ordering="amount")
+    def amount_shown(self) -> str:
+        return _money(self.amount)
 
 
 class RoyaltyFee(models.Model):
@@ -492,6 +498,15 @@ class RoyaltyFee(models.Model):
 
     def __str__(self):
         return f"{self.title} – {self.person}"
+
+    @admin.display(description=_("amount per month (VND)"), ordering="amount")
+    def amount_shown(self) -> str:
+        return _money(self.amount)
+
+
+def _money(amount) -> str:
+    """ "1.000.000", or "not entered" """
+    return f"{amount:,}".replace(",", ".") if amount is not None else _("not entered")
 
 
 class RoyaltyMonth(models.Model):

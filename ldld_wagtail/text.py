@@ -26,3 +26,12 @@ def folded_tokens(text: str) -> list[str]:
 def token_string(tokens: list[str]) -> str:
     """Space-padded so that ' word ' finds a whole word with a plain substring test."""
     return f" {' '.join(tokens)} " if tokens else ""
+
+
+def person_name(user) -> str:
+    """A user's name in Vietnamese order, family name first ("Phạm Thu Hằng": last name "Phạm
+    Thu", first name "Hằng"); the username when no name is given."""
+    if user is None:
+        return ""
+    name = " ".join(part for part in (user.last_name, user.first_name) if part.strip())
+    return name or user.get_username()

@@ -60,7 +60,7 @@ class RoyaltyRateViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Royalty rates")
     add_to_admin_menu = False
-    list_display = ["kind", "amount", "decision", "valid_from", "valid_until"]
+    list_display = ["kind", "amount_shown", "decision", "valid_from", "valid_until"]
     list_filter = ["kind"]
     panels = [
         FieldPanel("kind"),
@@ -76,7 +76,7 @@ class RoyaltyFeeViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Monthly fees")
     add_to_admin_menu = False
-    list_display = ["title", "person", "amount", "decision", "valid_from", "valid_until"]
+    list_display = ["title", "person", "amount_shown", "decision", "valid_from", "valid_until"]
     panels = [
         FieldPanel("title"),
         FieldPanel("person"),

@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from .activity import cap, change, percent, unit_headers
 from .files import FONT, _page_numbers, _paragraph, _row_property
-from .royalty_files import _body, _cell_text, _heading, _print, _row, _title
+from .royalty_files import _body, _cell_text, _heading, _print, _row, _title, _widths
 
 
 def filename(report, kind: str) -> str:
@@ -95,13 +95,19 @@ def _table(doc, headers, rows, widths):
         cells = table.add_row().cells
         for n, (cell, value) in enumerate(zip(cells, values, strict=True)):
             _cell_text(cell, [(str(value), False, False, 12)], centre=n != 1)
+    _widths(table, list(widths)[: len(headers)])
     for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
         _row_property(row, "w:cantSplit")
     _row_property(table.rows[0], "w:tblHeader")
     if not rows:
         _paragraph(doc, "(Không có)", italic=True, size=12)
+
+
+def _heading_paragraph(doc, text):
+    paragraph = _paragraph(doc, text, bold=True, centre=False, size=14, after=6)
+    paragraph.paragraph_format.space_before = Pt(12)
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def activity_docx(report) -> bytes:
@@ -120,16 +126,16 @@ def activity_docx(report) -> bytes:
                bold=True, size=14, after=12)  # fmt: skip
     narrow = [Cm(1.0), Cm(7.0), Cm(2.7), Cm(2.7), Cm(2.6)]
     for _name, heading, table in TABLES[:2]:
-        _paragraph(doc, heading, bold=True, centre=False, size=14, after=6)
+        _heading_paragraph(doc, heading)
         _table(doc, *table(report), narrow)
-    _paragraph(doc, TABLES[2][1], bold=True, centre=False, size=14, after=6)
+    _heading_paragraph(doc, TABLES[2][1])
     headers, rows = units_table(report)
-    _table(doc, headers, rows, [Cm(0.9), Cm(5.0)] + [Cm(1.6)] * (len(headers) - 2))
-    _paragraph(doc, "IV. Thời gian từ khi duyệt đến khi đăng", bold=True, centre=False, size=14)
+    _table(doc, headers, rows, [Cm(1.0), Cm(3.9)] + [Cm(1.8)] * 3 + [Cm(1.8)] * 2 + [Cm(1.5)])
+    _heading_paragraph(doc, "IV. Thời gian từ khi duyệt đến khi đăng")
     _body(doc, report.timing.text())
     _body(doc, f"{cap(report.previous.label)}: {report.timing_before.text()}")
-    _paragraph(doc, TABLES[3][1], bold=True, centre=False, size=14, after=6)
-    _table(doc, *takedowns_table(report), [Cm(0.9), Cm(2.4), Cm(5.5), Cm(3.0), Cm(4.2)])
+    _heading_paragraph(doc, TABLES[3][1])
+    _table(doc, *takedowns_table(report), [Cm(1.0), Cm(2.4), Cm(5.4), Cm(3.0), Cm(4.2)])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

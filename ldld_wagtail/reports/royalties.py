@@ -17,7 +17,6 @@ per unit (in Bình Thuận each unit pays its own contributors).
 
 import datetime
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from zoneinfo import ZoneInfo
@@ -40,8 +39,10 @@ from ..models import (
     Withdrawal,
 )
 from ..registry import earning_types
+from ..text import fold, person_name
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+MONTH_VI = re.compile(r"^(\d{1,2})/(\d{4})$")  # "11/2026", as an office writes it
 NO_AUTHOR = "(chưa ghi tác giả)"
 KIND_LABELS = {
     "tin": "Tin",
@@ -51,6 +52,9 @@ KIND_LABELS = {
     "video": "Video",
 }
 KIND_ORDER = list(KIND_LABELS)
+
+
+MAX_AMOUNT = 1_000_000_000  # a line's amount, well inside a 32-bit column
 
 
 class RoyaltyError(ValueError):
@@ -64,10 +68,14 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> "Month":
-        found = MONTH.match((text or "").strip())
-        if not found or not 1 <= int(found.group(2)) <= 12:
-            raise ValueError(_("A month is written YYYY-MM, for example 2026-11."))
-        return cls(int(found.group(1)), int(found.group(2)))
+        text = (text or "").strip()
+        found = MONTH.match(text)
+        year, number = (found.group(1), found.group(2)) if found else (None, None)
+        if not found and (found := MONTH_VI.match(text)):
+            year, number = found.group(2), found.group(1)
+        if year is None or not 1 <= int(number) <= 12:
+            raise ValueError(_("Write the month as MM/YYYY, for example 11/2026."))
+        return cls(int(year), int(number))
 
     @classmethod
     def of(cls, day: datetime.date) -> "Month":
@@ -96,6 +104,11 @@ class Month:
         start = datetime.datetime.combine(self.first_day, datetime.time(), tz)
         end = datetime.datetime.combine(self.next().first_day, datetime.time(), tz)
         return start, end
+
+    @property
+    def short(self) -> str:
+        """ "11/2026" """
+        return f"{self.number:02d}/{self.year}"
 
     @property
     def label(self) -> str:
@@ -145,6 +158,7 @@ class Person:
     units: list[str]
     counts: dict
     amount: int
+    is_unit: bool = False  # credited to a unit (a department's featured photos), not a person
 
     def count_text(self) -> str:
         """ "2 tin, 1 bài, 3 ảnh" """
@@ -231,17 +245,20 @@ class RoyaltyReport:
         return {kind: len(seen[kind]) for kind in KIND_ORDER if seen[kind]}
 
     def people(self) -> list[Person]:
-        """Totals per person, in the order of the names (Vietnamese order: by given name)."""
+        """Totals per person, in the order of the names (Vietnamese order: by given name); a
+        credit that names a unit is marked as such (paid to the unit, not to a person)."""
+        units = _unit_names()
         found: dict[str, Person] = {}
         for line in self.lines:
             person = found.setdefault(
-                _person_key(line.author), Person(line.author, [], defaultdict(int), 0)
+                _person_key(line.author),
+                Person(line.author, [], defaultdict(int), 0, fold(line.author) in units),
             )
             if line.unit and line.unit not in person.units:
                 person.units.append(line.unit)
             person.counts[line.kind] += 1
             person.amount += line.paid or 0
-        return sorted(found.values(), key=lambda p: _sort_name(p.name))
+        return sorted(found.values(), key=lambda p: (p.is_unit, _sort_name(p.name)))
 
     def per_unit(self) -> list[tuple[str, int, int]]:
         """[(unit, lines, amount)], largest amount first (the chart)."""
@@ -266,8 +283,7 @@ def build(month: Month, unit: Unit | None = None) -> RoyaltyReport:
     if record is not None and record.closed:
         lines = [Line(**data) for data in record.lines]
         fees = [FeeLine(**data) for data in record.fees]
-        who = record.closed_by
-        closed_by = (who.get_full_name() or who.get_username()) if who else ""
+        closed_by = person_name(record.closed_by)
         changes = []
     else:
         lines = compute(month, federation)
@@ -378,14 +394,20 @@ def _names(text: str) -> list[str]:
     return [name for name in names if name] or [NO_AUTHOR]
 
 
+def _unit_names() -> set[str]:
+    names = set()
+    for name, short in Unit.objects.values_list("name", "short_name"):
+        names.update(fold(n) for n in (name, short) if n)
+    return names
+
+
 def _person_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
 def _sort_name(name: str) -> tuple:
     """Vietnamese lists sort by the given name (the last word), then the family name."""
-    plain = unicodedata.normalize("NFD", name.casefold().replace("đ", "d"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = fold(name)
     words = plain.split()
     return (words[-1] if words else "", plain)
 
@@ -485,6 +507,8 @@ def adjust(month: Month, key: str, amount: int | None, reason: str, user) -> Non
             return
         if not reason.strip():
             raise RoyaltyError(_("Give the reason for the adjustment."))
+        if not 0 <= amount <= MAX_AMOUNT:
+            raise RoyaltyError(_("An amount is at most 1.000.000.000 đồng."))
         if key not in {line.key for line in compute(month)}:
             raise RoyaltyError(_("This line is no longer in the month's royalties."))
         RoyaltyAdjustment.objects.update_or_create(

@@ -5,7 +5,9 @@ list attached, ready for the head of the editorial board to sign (A4, Times New 
 layout of Nghị định 30/2020/NĐ-CP)."""
 
 import csv
+import datetime
 import io
+import math
 import re
 
 from docx import Document
@@ -98,6 +100,16 @@ def _row(sheet, row, values, money_columns, centred=(), bold=False):
             )
 
 
+def _fit_height(sheet, row, cells, widths):
+    """Spreadsheets do not grow a row for wrapped text when printing: give the row the lines
+    its longest cell needs (Times New Roman 11)."""
+    lines = max(
+        (math.ceil(len(str(v)) / (w * 1.2)) for v, w in zip(cells, widths, strict=False) if v),
+        default=1,
+    )
+    sheet.row_dimensions[row].height = max(lines, 1) * 15 + 2
+
+
 def _title(sheet, width, lines):
     letter = get_column_letter(width)
     for n, (text, size, bold) in enumerate(lines, 1):
@@ -131,11 +143,15 @@ def royalty_xlsx(report) -> bytes:
     sheet = book.active
     sheet.title = "Bảng kê"
     _title(sheet, 11, [(report.title, 13, True), (_subtitle(report), 11, False)])
-    widths = (5, 11, 44, 10, 22, 24, 22, 6, 12, 14, 24)
+    widths = (5, 11, 36, 9, 18, 20, 18, 6, 11, 12, 18)
     _heading(sheet, 4, report.HEADERS, widths)
     row = 5
     for number, line in enumerate(report.lines, 1):
-        _row(sheet, row, line_cells(report, number, line), (9, 10), centred=(1, 2, 4, 8))
+        cells = line_cells(report, number, line)
+        cells[1] = datetime.datetime.strptime(line.published, "%d/%m/%Y").date()
+        _row(sheet, row, cells, (9, 10), centred=(1, 2, 4, 8))
+        sheet.cell(row=row, column=2).number_format = "dd/mm/yyyy"
+        _fit_height(sheet, row, cells, widths)
         row += 1
     if report.lines:
         _row(sheet, row, ["", "", "Cộng nhuận bút"] + [""] * 5 + [None, report.items_total, ""],
@@ -160,8 +176,10 @@ def royalty_xlsx(report) -> bytes:
                          "Ký nhận"], (5, 26, 30, 26, 16, 14))  # fmt: skip
     row = 5
     for number, person in enumerate(report.people(), 1):
-        _row(people, row, [number, person.name, ", ".join(person.units), person.count_text(),
-                           person.amount, ""], (5,), centred=(1,))  # fmt: skip
+        cells = [number, person.name, ", ".join(person.units), person.count_text(),
+                 person.amount, ""]  # fmt: skip
+        _row(people, row, cells, (5,), centred=(1,))
+        _fit_height(people, row, cells, (5, 26, 30, 26, 16, 14))
         row += 1
     for fee in report.fees:
         _row(people, row, [row - 4, fee.person, fee.title, "", fee.amount, ""], (5,),
@@ -220,7 +238,27 @@ def _body(doc, text, bold_prefix="", italic=False, indent=True):
 
 
 def _decision_name(decision: str) -> str:
-    return decision if decision.lower().startswith("quyết định") else f"Quyết định số {decision}"
+    """ "128/QĐ-LĐLĐ ngày 20/9/2016" → "Quyết định số 128/QĐ-LĐLĐ ngày 20/9/2016"; a decision
+    entered without its number gets the blanks to fill in by hand."""
+    name = decision if decision.lower().startswith("quyết định") else f"Quyết định số {decision}"
+    if not any(ch.isdigit() for ch in decision):
+        name += " (số …, ngày …)"
+    return name
+
+
+def _agency(federation: str) -> str:
+    """The governing body's line of the header, on one line of a 7 cm column."""
+    name = federation.upper()
+    return name.replace("LIÊN ĐOÀN LAO ĐỘNG", "LĐLĐ") if len(name) > 28 else name
+
+
+def _widths(table, widths):
+    """Column widths that Word and LibreOffice both follow (the grid and every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def royalty_docx(report) -> bytes:
@@ -235,27 +273,27 @@ def royalty_docx(report) -> bytes:
     federation = report.federation
     issuer = report.unit.name.upper() if report.unit else "BAN BIÊN TẬP CỔNG TTĐT"
     signer = "THỦ TRƯỞNG ĐƠN VỊ" if report.unit else "TRƯỞNG BAN"
+    if not report.closed:
+        _paragraph(doc, "DỰ THẢO", bold=True, size=12, centre=False)
     header = doc.add_table(rows=1, cols=2)
     _no_borders(header)
-    header.autofit = False
-    for cell, width in zip(header.rows[0].cells, (Cm(6.5), Cm(9.5)), strict=True):
-        cell.width = width
+    _widths(header, (Cm(6.2), Cm(9.8)))
     _cell_text(
         header.rows[0].cells[0],
         [
-            (federation.upper(), False, False, 13),
-            (issuer, True, False, 13),
-            ("", False, False, 8),
+            (_agency(federation), False, False, 12),
+            (issuer, True, False, 12),
+            ("――――――", False, False, 8),
             ("Số:       /QĐ-BBT" if not report.unit else "Số:       /QĐ", False, False, 13),
         ],
     )
     _cell_text(
         header.rows[0].cells[1],
         [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 13),
-            ("Độc lập - Tự do - Hạnh phúc", True, False, 14),
-            ("", False, False, 8),
-            (f"{place(federation)}, ngày      tháng      năm 20…", False, True, 14),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False, 12),
+            ("Độc lập - Tự do - Hạnh phúc", True, False, 13),
+            ("――――――――――――", False, False, 8),
+            (f"{place(federation)}, ngày      tháng      năm 20…", False, True, 13),
         ],
     )
     _paragraph(doc, "", size=8)
@@ -274,10 +312,13 @@ def royalty_docx(report) -> bytes:
     _body(doc, "Xét đề nghị của Thư ký Ban Biên tập,", italic=True)
     _paragraph(doc, "QUYẾT ĐỊNH:", bold=True, size=14, after=6)
     people = report.people()
+    persons = sum(1 for p in people if not p.is_unit)
+    collective = len(people) - persons
     _body(
         doc,
-        f" Chi trả nhuận bút, thù lao {report.month.label} cho {len(people)} tác giả có tin, "
-        f"bài, ảnh, video đăng trên Cổng thông tin điện tử {federation}"
+        f" Chi trả nhuận bút, thù lao {report.month.label} cho {persons} tác giả"
+        + (f" và {collective} tập thể" if collective else "")
+        + f" có tin, bài, ảnh, video đăng trên Cổng thông tin điện tử {federation}"
         + (f" và {len(report.fees)} khoản thù lao cố định" if report.fees else "")
         + f", với tổng số tiền là {vnd(report.total)} đồng "
         f"(Bằng chữ: {in_words(report.total)})." + " (Có danh sách kèm theo)",
@@ -296,6 +337,7 @@ def royalty_docx(report) -> bytes:
     )
     sign = doc.add_table(rows=1, cols=2)
     _no_borders(sign)
+    _widths(sign, (Cm(8.0), Cm(8.0)))
     _cell_text(
         sign.rows[0].cells[0],
         [
@@ -305,7 +347,12 @@ def royalty_docx(report) -> bytes:
         ],
         centre=False,
     )
-    _cell_text(sign.rows[0].cells[1], [(signer, True, False, 14)])
+    _cell_text(
+        sign.rows[0].cells[1],
+        [(signer, True, False, 14)]
+        + [("", False, False, 14)] * 4
+        + [("……………………", False, False, 14)],
+    )
 
     # The attached list, on its own page.
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -313,19 +360,25 @@ def royalty_docx(report) -> bytes:
                bold=True, size=14)  # fmt: skip
     _paragraph(
         doc,
-        "(Kèm theo Quyết định số       /QĐ-BBT ngày      tháng      năm 20… )",
+        "(Kèm theo Quyết định số       /QĐ-BBT ngày      tháng      năm 20…)",
         italic=True,
         size=13,
         after=10,
     )
     headings = ("TT", "Họ và tên", "Đơn vị", "Tin, bài, ảnh, video", "Số tiền (đồng)", "Ký nhận")
-    widths = (Cm(1.0), Cm(3.8), Cm(3.9), Cm(3.3), Cm(2.6), Cm(1.4))
+    widths = (Cm(1.0), Cm(4.2), Cm(4.2), Cm(2.8), Cm(2.3), Cm(1.5))  # 16 cm
     table = doc.add_table(rows=1, cols=6)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     rows = [
-        [str(n), p.name, ", ".join(p.units), p.count_text(), vnd(p.amount), ""]
+        [
+            str(n),
+            p.name + (" (tập thể)" if p.is_unit else ""),
+            ", ".join(p.units),
+            p.count_text(),
+            vnd(p.amount),
+            "",
+        ]  # fmt: skip
         for n, p in enumerate(people, 1)
     ]
     rows += [
@@ -333,18 +386,17 @@ def royalty_docx(report) -> bytes:
         for n, fee in enumerate(report.fees, 1)
     ]
     rows.append(["", "Tổng cộng", "", "", vnd(report.total), ""])
-    for cell, heading, width in zip(table.rows[0].cells, headings, widths, strict=True):
-        cell.width = width
+    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         _cell_text(cell, [(heading, True, False, 12)])
     for values in rows:
         cells = table.add_row().cells
         total = values[1] == "Tổng cộng" and not values[0]
-        for n, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
-            cell.width = width
+        for n, (cell, value) in enumerate(zip(cells, values, strict=True)):
             _cell_text(cell, [(value, total, False, 12)], centre=n == 0)
             if n == 4:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _widths(table, widths)
     _row_property(table.rows[0], "w:tblHeader")
     for row in table.rows:
         _row_property(row, "w:cantSplit")

@@ -133,7 +133,8 @@ def royalty_report_view(request):
             messages.error(request, str(exc))
         else:
             messages.success(request, done)
-        return redirect(here)
+        key = request.POST.get("dong", "")
+        return redirect(here + (f"#dong-{key}" if key else ""))
     report = royalties.build(month, unit=unit)
     kind = request.GET.get("tai-ve", "")
     if kind in royalty_files.FORMATS:
@@ -159,7 +160,8 @@ def royalty_report_view(request):
             ],
             "report": report,
             "month": month,
-            "month_input": f"{month.year}-{month.number:02d}",
+            "month_input": month.short,
+            "month_ended": timezone.now() >= month.bounds(timezone.get_current_timezone_name())[1],
             "unit": unit,
             "units": choices,
             "all_units": allowed is None,
@@ -249,7 +251,7 @@ def tracking_view(request):
                 {"url": "", "label": title},
             ],
             "table": table,
-            "month_input": f"{month.year}-{month.number:02d}",
+            "month_input": month.short,
             "error": error,
             "all_units": allowed is None,
             "chart": [

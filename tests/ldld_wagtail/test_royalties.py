@@ -192,8 +192,11 @@ def test_the_command_cuts_per_unit_and_refuses_what_it_cannot_read(october, tmp_
         stdout=out,
     )  # fmt: skip
     assert "Tin a" not in out.getvalue() and "Tin c" in out.getvalue()
-    with pytest.raises(CommandError, match="YYYY-MM"):
-        call_command("royalty_report", "--month", "10/2026", "--format", "csv")
+    with pytest.raises(CommandError, match="MM/YYYY"):
+        call_command("royalty_report", "--month", "13/2026", "--format", "csv")
+    out = io.StringIO()
+    call_command("royalty_report", "--month", "10/2026", "--format", "csv", stdout=out)
+    assert "Tin c" in out.getvalue()  # written as an office writes it
     with pytest.raises(CommandError, match="Không có đơn vị"):
         call_command("royalty_report", "--month", "2026-10", "--unit", "x", "--format", "csv")
 
@@ -222,7 +225,8 @@ def test_the_secretary_reads_adjusts_and_closes_the_month_in_the_admin(client, o
     assert 'filename="nhuan-but-2026-10.xlsx"' in response["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Bảng kê"]
     for row in sheet.iter_rows(min_row=5, max_row=10):
-        assert f"<td>{row[2].value}</td>" in html and f"{row[9].value:,}".replace(",", ".") in html
+        title, paid = row[2].value, f"{row[9].value:,}".replace(",", ".")
+        assert f"<td>{title}<br>" in html and f"{paid}</td>" in html
     response = client.get(f"{URL}?thang=2026-10&tai-ve=docx")
     assert 'filename="quyet-dinh-nhuan-but-2026-10.docx"' in response["Content-Disposition"]
 
@@ -241,6 +245,13 @@ def test_the_secretary_reads_adjusts_and_closes_the_month_in_the_admin(client, o
     )
     html = client.get(response["Location"]).content.decode()
     assert "Hãy ghi số tiền là số đồng nguyên" in html and "2.600.000" in html
+    response = client.post(
+        f"{URL}?thang=2026-10",
+        {"action": "adjust", "dong": key, "so-tien": "9" * 20, "ly-do": "Gõ nhầm"},
+    )
+    assert response["Location"].endswith(f"#dong-{key}")
+    html = client.get(response["Location"]).content.decode()
+    assert "Số tiền mỗi dòng tối đa 1.000.000.000 đồng." in html and "2.600.000" in html
 
     client.post(f"{URL}?thang=2026-10", {"action": "close"})
     html = client.get(f"{URL}?thang=2026-10").content.decode()
@@ -274,7 +285,10 @@ def test_someone_without_a_report_role_is_turned_away(client, october):
 def test_a_month_written_wrong_is_explained_in_vietnamese(client, october):
     client.force_login(october["thuky"])
     html = client.get(f"{URL}?thang=10-2026").content.decode()
-    assert "Tháng được ghi theo dạng YYYY-MM" in html
+    assert "Hãy ghi tháng theo dạng MM/YYYY, ví dụ 11/2026." in html
+    assert "Bảng kê nhuận bút, thù lao tháng 10/2026" in client.get(
+        f"{URL}?thang=10/2026"
+    ).content.decode()
 
 
 def test_the_rates_are_entered_in_the_admin_with_their_decision(client, october):
