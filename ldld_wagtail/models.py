@@ -560,6 +560,66 @@ class RoyaltyAdjustment(models.Model):
         return f"{self.month} {self.line}"
 
 
+def report_storage():
+    """Where built report files are kept: the `ldld_reports` storage (a folder or bucket prefix
+    that no public URL serves: the files hold names and amounts), else the default storage."""
+    from django.conf import settings
+    from django.core.files.storage import storages
+
+    return storages["ldld_reports" if "ldld_reports" in settings.STORAGES else "default"]
+
+
+def _report_path(instance, filename):
+    import secrets
+
+    return f"ldld-reports/{instance.period}/{secrets.token_hex(8)}/{filename}"
+
+
+class ReportFile(models.Model):
+    """A report file built by the background worker and kept for download, one per report,
+    period, unit and format (a new request rebuilds it in place)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("being built")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    kind = models.CharField(_("report"), max_length=20)
+    period = models.CharField(_("period"), max_length=7)
+    format = models.CharField(_("format"), max_length=5)
+    unit_code = models.CharField(_("unit code"), max_length=40, blank=True, default="")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    token = models.CharField(max_length=32, editable=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    file = models.FileField(
+        _("file"), upload_to=_report_path, storage=report_storage, blank=True, max_length=255
+    )
+    automatic = models.BooleanField(_("prepared automatically"), default=False)
+    requested_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "period", "format", "unit_code"], name="ldld_report_file_unique"
+            )
+        ]
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+
+    def __str__(self):
+        return f"{self.kind} {self.period} {self.format}"
+
+
 class Withdrawal(models.Model):
     """An item taken down (*gỡ bỏ*): who, when, why; cleared by a restore.
 

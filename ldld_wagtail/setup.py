@@ -29,6 +29,7 @@ from wagtail.models import (
 from . import models as m
 from .notify import ensure_reminder_schedule
 from .profile import Profile, ProfileError
+from .reports.jobs import ensure_schedule as ensure_report_schedule
 from .site_url import site_host_values
 from .workflows import ApprovalTask, PublishTask, RouteTask
 
@@ -120,6 +121,8 @@ class _Applier:
         self.quotas_and_rates()
         if ensure_reminder_schedule():
             self.r.change(_("scheduled the publishing deadline reminders (every 5 minutes)"))
+        if ensure_report_schedule():
+            self.r.change(_("scheduled the preparation of each period's reports (daily)"))
 
     def save_changed(self, obj, values: dict, label: str):
         """Set `values` on `obj`; save and report when anything differs."""

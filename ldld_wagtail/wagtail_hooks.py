@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import takedown, withhold
 from .calendar import human_duration
-from .models import QuotaRemark, RoyaltyFee, RoyaltyRate, Unit
+from .models import QuotaRemark, ReportFile, RoyaltyFee, RoyaltyRate, Unit
 from .reports import views as report_views
 from .workflows import pending_publications
 
@@ -107,6 +107,12 @@ def quota_report_urls():
         path("ldld/bao-cao/dinh-muc/", report_views.quota_report_view, name="ldld_quota_report"),
         path("ldld/bao-cao/theo-doi/", report_views.tracking_view, name="ldld_tracking_report"),
         path("ldld/bao-cao/quy/", report_views.activity_view, name="ldld_activity_report"),
+        path("ldld/bao-cao/tep/", report_views.report_files_view, name="ldld_report_files"),
+        path(
+            "ldld/bao-cao/tep/<int:pk>/",
+            report_views.report_file_download,
+            name="ldld_report_file",
+        ),
         path(
             "ldld/bao-cao/nhuan-but/",
             report_views.royalty_report_view,
@@ -133,6 +139,40 @@ def activity_menu_item():
         icon_name="doc-full",
         order=102,
     )
+
+
+class ReportFilesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return report_views.can_see_files(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def report_files_menu_item():
+    return ReportFilesMenuItem(
+        _("Report files"), reverse("ldld_report_files"), icon_name="download", order=120
+    )
+
+
+class FailedReportsPanel(Component):
+    """The web admin's notice of report files that could not be built."""
+
+    name = "ldld_failed_reports"
+    template_name = "ldld_wagtail/panels/failed_reports.html"
+    order = 60
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count, "url": reverse("ldld_report_files")}
+
+
+@hooks.register("construct_homepage_panels")
+def failed_reports_panel(request, panels):
+    if report_views.sees_failures(request.user):
+        count = ReportFile.objects.filter(status=ReportFile.Status.FAILED).count()
+        if count:
+            panels.insert(0, FailedReportsPanel(count))
 
 
 class TrackingMenuItem(MenuItem):

@@ -178,6 +178,11 @@ STORAGES = {
             "location": os.environ.get("WITHHELD_MEDIA_ROOT", str(VAR_DIR / "withheld-media"))
         },
     },
+    # Report files built in the background (names and amounts): served only through the admin.
+    "ldld_reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("REPORT_FILES_ROOT", str(VAR_DIR / "reports"))},
+    },
 }
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Liên đoàn Lao động tỉnh"

@@ -38,6 +38,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"location": os.environ.get("WITHHELD_MEDIA_PREFIX", "withheld")},
     }
+    STORAGES["ldld_reports"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": os.environ.get("REPORT_FILES_PREFIX", "reports")},
+    }
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
     AWS_QUERYSTRING_AUTH = True
     AWS_DEFAULT_ACL = None

@@ -46,7 +46,8 @@ def _text(page, spec):
     return "", f"<p>{summary}</p>" if summary else ""
 
 
-def build(month: Month) -> bytes:
+def build(month: Month, progress=None) -> bytes:
+    """The archive; `progress(done, total)` is called after each item."""
     tz = ZoneInfo(output.zone())
     out = io.BytesIO()
     listing = io.StringIO()
@@ -54,7 +55,8 @@ def build(month: Month) -> bytes:
     writer.writerow(["TT", "Ngày đăng", "Tên", "Thể loại", "Đơn vị", "Tác giả", "Địa chỉ", "Tệp"])
     entries = []
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for number, (page, spec) in enumerate(_items(month), 1):
+        items = _items(month)
+        for number, (page, spec) in enumerate(items, 1):
             folder = f"{number:03d}-{slugify(page.title)[:60] or page.pk}"
             kind = spec.kind or (getattr(page, spec.kind_field) if spec.kind_field else "")
             kind_label = KIND_LABELS.get(kind or spec.photo_kind, "")
@@ -90,6 +92,8 @@ def build(month: Month) -> bytes:
                     },
                 ),
             )
+            if progress is not None:
+                progress(number, len(items))
             entries.append({"folder": folder, "page": page, "kind": kind_label,
                             "published": published, "unit": unit})  # fmt: skip
             writer.writerow(

@@ -7,19 +7,20 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Unit
+from ..models import PortalRole, ReportFile, Unit
 from . import (
     activity,
     activity_files,
     files,
     handover,
+    jobs,
     quota,
     royalties,
     royalty_files,
@@ -259,6 +260,7 @@ def tracking_view(request):
                 for row, n in totals
             ],
             "here": f"{reverse('ldld_tracking_report')}?thang={month}",
+            "zip_formats": ("zip",),
         },
     )
 
@@ -317,5 +319,71 @@ def activity_view(request):
                 (report.previous.label, report.timing_before),
             ],
             "here": f"{reverse('ldld_activity_report')}?quy={quarter}",
+            "job_formats": tuple(activity_files.WRITERS),
         },
     )
+
+
+# --- files built in the background ---------------------------------------------------------------
+
+
+def can_see_files(user) -> bool:
+    return any(jobs.can_read(user, kind) for kind in jobs.READ)
+
+
+def sees_failures(user) -> bool:
+    """The web admin (and whoever manages accounts) sees why a build failed."""
+    return (
+        user.is_superuser
+        or PortalRole.objects.filter(group__user=user, manages_accounts=True).exists()
+    )
+
+
+def report_files_view(request):
+    if not can_see_files(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        kind = request.POST.get("bao-cao", "")
+        if kind not in jobs.READ or not jobs.can_read(request.user, kind):
+            raise PermissionDenied
+        try:
+            row = jobs.request_file(
+                kind, request.POST.get("ky", ""), request.POST.get("dinh-dang", ""),
+                user=request.user,
+            )  # fmt: skip
+        except (ValueError, jobs.JobError) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(report)s %(period)s is being prepared; it will appear below when ready.")
+                % {"report": jobs.LABELS[row.kind], "period": row.period},
+            )
+        return redirect("ldld_report_files")
+    kinds = [kind for kind in jobs.READ if jobs.can_read(request.user, kind)]
+    rows = list(ReportFile.objects.filter(kind__in=kinds).select_related("requested_by")[:100])
+    busy = any(r.status in (ReportFile.Status.QUEUED, ReportFile.Status.RUNNING) for r in rows)
+    title = _("Report files")
+    return TemplateResponse(
+        request,
+        "ldld_wagtail/reports/files.html",
+        {
+            "header_title": title,
+            "header_icon": "download",
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": title},
+            ],
+            "rows": [(r, jobs.LABELS.get(r.kind, r.kind)) for r in rows],
+            "busy": busy,
+            "show_errors": sees_failures(request.user),
+        },
+    )
+
+
+def report_file_download(request, pk):
+    row = ReportFile.objects.filter(pk=pk, status=ReportFile.Status.DONE).first()
+    if row is None or not row.file or not jobs.can_read(request.user, row.kind):
+        raise PermissionDenied
+    name = row.file.name.rsplit("/", 1)[-1]
+    return FileResponse(row.file.open("rb"), as_attachment=True, filename=name)
