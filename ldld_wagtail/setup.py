@@ -249,6 +249,7 @@ class _Applier:
             code for w in self.p.workflows for step in w.steps if step.kind == "route"
             for code in step.roles
         }  # fmt: skip
+        field_owners = {f.owner for f in self.p.fields}
         for role in self.p.roles:
             existing = m.PortalRole.objects.filter(code=role.code).select_related("group").first()
             if existing is not None:
@@ -284,8 +285,12 @@ class _Applier:
                 group, report_perms, report_perms if reports else [], _("quota reports")
             )
             router = role.code in routers
+            # Deputy heads read the royalties of their own fields only (the view cuts them to
+            # the units owning those fields' sections); the head, the web admin and the
+            # secretary read every line.
+            owns_fields = role.code in field_owners
             for name, wanted in (
-                ("read", reports),
+                ("read", router or role.accounts or (role.take_down and not owns_fields)),
                 ("manage", router),
                 ("rates", router or role.accounts),
             ):

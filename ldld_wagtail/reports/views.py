@@ -7,6 +7,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -88,14 +89,17 @@ def royalty_units(user):
 
 
 def units_for(user, permission):
-    """None when `user` reads a report for every unit (holds `permission`), else the units of
-    the user's unit roles (a unit's editor reads its own unit's lines), maybe none."""
+    """None when `user` reads a report for every unit (holds `permission`), else the units
+    whose lines the user may read, maybe none: a unit's editor, its own unit; a deputy head,
+    the units owning the sections of the fields the deputy approves."""
     if not user.is_active:
         return []
     if user.has_perm(permission):
         return None
     return list(
-        Unit.objects.filter(roles__group__user=user).distinct().order_by("sort_order", "pk")
+        Unit.objects.filter(Q(roles__group__user=user) | Q(sections__field__owner__user=user))
+        .distinct()
+        .order_by("sort_order", "pk")
     )
 
 

@@ -17,6 +17,8 @@ from ldld_wagtail.reports import royalties
 from ldld_wagtail.reports.money import in_words, vnd
 from ldld_wagtail.takedown import take_down
 
+from ..utils import legacy_item, write_jsonl
+
 pytestmark = pytest.mark.django_db
 OCTOBER = royalties.Month(2026, 10)
 
@@ -260,12 +262,21 @@ def test_the_secretary_reads_adjusts_and_closes_the_month_in_the_admin(client, o
     assert RoyaltyMonth.objects.get(month=OCTOBER.first_day).closed
 
 
-def test_the_board_reads_but_does_not_change_and_a_unit_editor_sees_only_its_unit(client, october):
-    client.force_login(october["phoban1"])
+def test_the_board_reads_but_does_not_change_and_others_see_only_their_units(client, october):
+    client.force_login(october["quantri"])  # the web admin reads every line, changes none
     html = client.get(f"{URL}?thang=2026-10").content.decode()
     assert "2.570.000" in html and "Chốt tháng" not in html and 'value="adjust"' not in html
     assert client.post(f"{URL}?thang=2026-10", {"action": "close"}).status_code in (302, 403)
     assert not RoyaltyMonth.objects.filter(closed_at__isnull=False).exists()
+
+    # A deputy head reads the lines of the fields he approves (Tuyên giáo - Nữ công, Văn
+    # phòng), not the others'.
+    client.force_login(october["phoban1"])
+    html = client.get(f"{URL}?thang=2026-10&don-vi=tuyen-giao-nu-cong").content.decode()
+    assert "Tin a" in html and "Tin b" in html and "Tin c" not in html
+    html = client.get(f"{URL}?thang=2026-10&don-vi=cspl-qhld").content.decode()
+    assert "Tin c" not in html and "Tất cả đơn vị" not in html
+    assert 'value="cspl-qhld"' not in html
 
     client.force_login(october["ctv"])  # a contributor of Ban Tuyên giáo - Nữ công
     assert URL in client.get("/admin/").content.decode()
@@ -286,9 +297,10 @@ def test_a_month_written_wrong_is_explained_in_vietnamese(client, october):
     client.force_login(october["thuky"])
     html = client.get(f"{URL}?thang=10-2026").content.decode()
     assert "Hãy ghi tháng theo dạng MM/YYYY, ví dụ 11/2026." in html
-    assert "Bảng kê nhuận bút, thù lao tháng 10/2026" in client.get(
-        f"{URL}?thang=10/2026"
-    ).content.decode()
+    assert (
+        "Bảng kê nhuận bút, thù lao tháng 10/2026"
+        in client.get(f"{URL}?thang=10/2026").content.decode()
+    )
 
 
 def test_the_rates_are_entered_in_the_admin_with_their_decision(client, october):
@@ -304,3 +316,24 @@ def test_the_rates_are_entered_in_the_admin_with_their_decision(client, october)
     )
     assert response.status_code == 302
     assert RoyaltyRate.objects.get(kind="bai", valid_from="2026-11-01").amount == 400_000
+
+
+def test_the_month_is_read_in_the_same_number_of_queries_whatever_its_size(october, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            report = royalties.build(OCTOBER)
+            report.people()
+        return len(captured), len(report.lines)
+
+    before, lines_before = queries()
+    more = [
+        legacy_item(f"x{n}", "van-phong", f"2026-10-{n + 1:02d}T08:00", authors=["Lò Thị Dung"])
+        for n in range(12)
+    ]
+    call_command("import_content", write_jsonl(tmp_path / "x.jsonl", more), stdout=io.StringIO())
+    after, lines_after = queries()
+    assert lines_after == lines_before + 12
+    assert after == before <= 15  # 14 now: three page types, their photos, rates, fees, units
