@@ -33,9 +33,13 @@ class UnitKind(models.TextChoices):
 class UnitQuerySet(models.QuerySet):
     def active_on(self, day=None):
         day = day or timezone.localdate()
+        return self.active_between(day, day)
+
+    def active_between(self, first, last):
+        """Units that existed on some day of [first, last] (a report's period)."""
         return self.filter(
-            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
-            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day),
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=last),
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=first),
         )
 
 

@@ -3,13 +3,12 @@ editorial council reads, A4 portrait, Times New Roman, Nghị định 30/2020's 
 
 import io
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 from openpyxl import Workbook
 
 from .activity import cap, change, percent, unit_headers
-from .files import FONT, _page_numbers, _paragraph, _row_property
+from .files import _paragraph, _row_property, a4_document
 from .royalty_files import _body, _cell_text, _heading, _print, _row, _title, _widths
 
 
@@ -111,14 +110,7 @@ def _heading_paragraph(doc, text):
 
 
 def activity_docx(report) -> bytes:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    _page_numbers(section)
+    doc = a4_document()
     _paragraph(doc, report.federation.upper(), size=13)
     _paragraph(doc, "BAN BIÊN TẬP CỔNG TTĐT", bold=True, size=13, after=12)
     _paragraph(doc, "BÁO CÁO", bold=True, size=14)

@@ -144,8 +144,7 @@ def build(quarter: Quarter) -> QuotaReport:
     zone = federation.timezone if federation else "Asia/Ho_Chi_Minh"
     start, end = quarter.bounds(zone)
     units = (
-        Unit.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=quarter.last_day))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=quarter.first_day))
+        Unit.objects.active_between(quarter.first_day, quarter.last_day)
         .prefetch_related("former_names")
         .order_by("sort_order", "pk")
     )

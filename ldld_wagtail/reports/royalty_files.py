@@ -10,7 +10,6 @@ import io
 import math
 import re
 
-from docx import Document
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
@@ -18,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from .files import CONTENT_TYPES, FONT, _page_numbers, _paragraph, _row_property
+from .files import CONTENT_TYPES, FONT, _paragraph, _row_property, a4_document
 from .money import in_words, vnd
 
 FORMATS = ("xlsx", "docx", "csv")
@@ -262,14 +261,7 @@ def _widths(table, widths):
 
 
 def royalty_docx(report) -> bytes:
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name, style.font.size = FONT, Pt(14)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    _page_numbers(section)
+    doc = a4_document()
     federation = report.federation
     issuer = report.unit.name.upper() if report.unit else "BAN BIÊN TẬP CỔNG TTĐT"
     signer = "THỦ TRƯỞNG ĐƠN VỊ" if report.unit else "TRƯỞNG BAN"

@@ -5,8 +5,6 @@ its quarterly quota, so the secretary sees who is behind in time to ask."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from ..models import Federation, Unit, UnitKind
 from . import output
 from .quota import Quarter, quota_for, shortfall
@@ -76,8 +74,7 @@ def build(month: Month, units: list | None = None) -> Tracking:
     monthly = output.per_unit(start, end)
     to_date = output.per_unit(quarter_start, end)
     active = (
-        Unit.objects.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=month.last_day))
-        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=month.first_day))
+        Unit.objects.active_between(month.first_day, month.last_day)
         .prefetch_related("former_names")
         .order_by("sort_order", "pk")
     )

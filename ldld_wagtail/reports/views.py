@@ -32,6 +32,38 @@ from . import (
 PERMISSION = "ldld.view_quotaremark"
 
 
+def _screen(request, template, title, icon, context):
+    """A report screen in the admin's frame: its title, icon and breadcrumbs."""
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "header_title": title,
+            "header_icon": icon,
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
+                {"url": "", "label": title},
+            ],
+            **context,
+        },
+    )
+
+
+def _period(request, name, parse, default):
+    """(the period the GET parameter `name` asks for, or `default`; the error, in words)."""
+    try:
+        return parse(request.GET.get(name) or str(default)), ""
+    except ValueError as exc:
+        return default, str(exc)
+
+
+def _attachment(data: bytes, kind: str, filename: str) -> HttpResponse:
+    content_type = files.CONTENT_TYPES.get(kind, "application/zip")
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def can_see(user) -> bool:
     return user.is_active and user.has_perm(PERMISSION)
 
@@ -45,28 +77,18 @@ def last_quarter(today: datetime.date | None = None) -> quota.Quarter:
 def quota_report_view(request):
     if not can_see(request.user):
         raise PermissionDenied
-    error = ""
-    try:
-        quarter = quota.Quarter.parse(request.GET.get("quy") or str(last_quarter()))
-    except ValueError as exc:
-        error, quarter = str(exc), last_quarter()
+    quarter, error = _period(request, "quy", quota.Quarter.parse, last_quarter())
     report = quota.build(quarter)
     kind = request.GET.get("tai-ve", "")
     if kind in files.FORMATS:
-        response = HttpResponse(files.WRITERS[kind](report), content_type=files.CONTENT_TYPES[kind])
-        response["Content-Disposition"] = f'attachment; filename="dinh-muc-{quarter}.{kind}"'
-        return response
+        return _attachment(files.WRITERS[kind](report), kind, f"dinh-muc-{quarter}.{kind}")
     title = _("Items per unit, quarter by quarter")
-    return TemplateResponse(
+    return _screen(
         request,
         "ldld_wagtail/reports/quota.html",
+        title,
+        "table",
         {
-            "header_title": title,
-            "header_icon": "table",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
-                {"url": "", "label": title},
-            ],
             "report": report,
             "quarter": quarter,
             "error": error,
@@ -115,11 +137,7 @@ def royalty_report_view(request):
     allowed = royalty_units(request.user)
     if allowed == []:
         raise PermissionDenied
-    error = ""
-    try:
-        month = royalties.Month.parse(request.GET.get("thang") or str(last_month()))
-    except ValueError as exc:
-        error, month = str(exc), last_month()
+    month, error = _period(request, "thang", royalties.Month.parse, last_month())
     choices = allowed if allowed is not None else list(Unit.objects.order_by("sort_order", "pk"))
     code = request.GET.get("don-vi", "")
     unit = next((u for u in choices if u.code == code), None)
@@ -143,26 +161,18 @@ def royalty_report_view(request):
     report = royalties.build(month, unit=unit)
     kind = request.GET.get("tai-ve", "")
     if kind in royalty_files.FORMATS:
-        response = HttpResponse(
-            royalty_files.WRITERS[kind](report), content_type=files.CONTENT_TYPES[kind]
+        return _attachment(
+            royalty_files.WRITERS[kind](report), kind, royalty_files.filename(report, kind)
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{royalty_files.filename(report, kind)}"'
-        )
-        return response
     title = _("Monthly royalties")
     per_unit = report.per_unit()
     largest = max((amount for _u, _n, amount in per_unit), default=0) or 1
-    return TemplateResponse(
+    return _screen(
         request,
         "ldld_wagtail/reports/royalties.html",
+        title,
+        "table",
         {
-            "header_title": title,
-            "header_icon": "table",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
-                {"url": "", "label": title},
-            ],
             "report": report,
             "month": month,
             "month_input": month.short,
@@ -223,38 +233,26 @@ def tracking_view(request):
     allowed = units_for(request.user, PERMISSION)
     if allowed == []:
         raise PermissionDenied
-    error = ""
-    try:
-        month = royalties.Month.parse(request.GET.get("thang") or str(last_month()))
-    except ValueError as exc:
-        error, month = str(exc), last_month()
+    month, error = _period(request, "thang", royalties.Month.parse, last_month())
     kind = request.GET.get("tai-ve", "")
     if kind == "zip":
         if allowed is not None:
             raise PermissionDenied
-        response = HttpResponse(handover.build(month), content_type="application/zip")
-        response["Content-Disposition"] = f'attachment; filename="{handover.filename(month)}"'
-        return response
+        return _attachment(handover.build(month), "zip", handover.filename(month))
     table = tracking.build(month, units=allowed)
     if kind == "xlsx":
-        response = HttpResponse(
-            tracking_files.tracking_xlsx(table), content_type=files.CONTENT_TYPES["xlsx"]
+        return _attachment(
+            tracking_files.tracking_xlsx(table), "xlsx", tracking_files.filename(table)
         )
-        response["Content-Disposition"] = f'attachment; filename="{tracking_files.filename(table)}"'
-        return response
     title = _("Monthly tracking")
     totals = [(row, row.counts.get("tin", 0) + row.counts.get("bai", 0)) for row in table.rows]
     largest = max((n for _row, n in totals), default=0) or 1
-    return TemplateResponse(
+    return _screen(
         request,
         "ldld_wagtail/reports/tracking.html",
+        title,
+        "table",
         {
-            "header_title": title,
-            "header_icon": "table",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
-                {"url": "", "label": title},
-            ],
             "table": table,
             "month_input": month.short,
             "error": error,
@@ -275,33 +273,21 @@ def tracking_view(request):
 def activity_view(request):
     if not can_see(request.user):
         raise PermissionDenied
-    error = ""
-    try:
-        quarter = quota.Quarter.parse(request.GET.get("quy") or str(last_quarter()))
-    except ValueError as exc:
-        error, quarter = str(exc), last_quarter()
+    quarter, error = _period(request, "quy", quota.Quarter.parse, last_quarter())
     report = activity.build(quarter)
     kind = request.GET.get("tai-ve", "")
     if kind in activity_files.WRITERS:
-        response = HttpResponse(
-            activity_files.WRITERS[kind](report), content_type=files.CONTENT_TYPES[kind]
+        return _attachment(
+            activity_files.WRITERS[kind](report), kind, activity_files.filename(report, kind)
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{activity_files.filename(report, kind)}"'
-        )
-        return response
     title = _("Quarterly activity report")
     largest = max((max(months) for _n, months, _t, _b in report.units), default=0) or 1
-    return TemplateResponse(
+    return _screen(
         request,
         "ldld_wagtail/reports/activity.html",
+        title,
+        "table",
         {
-            "header_title": title,
-            "header_icon": "table",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
-                {"url": "", "label": title},
-            ],
             "report": report,
             "quarter": quarter,
             "error": error,
@@ -368,16 +354,12 @@ def report_files_view(request):
     rows = list(ReportFile.objects.filter(kind__in=kinds).select_related("requested_by")[:100])
     busy = any(r.status in (ReportFile.Status.QUEUED, ReportFile.Status.RUNNING) for r in rows)
     title = _("Report files")
-    return TemplateResponse(
+    return _screen(
         request,
         "ldld_wagtail/reports/files.html",
+        title,
+        "download",
         {
-            "header_title": title,
-            "header_icon": "download",
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailadmin_home"), "label": _("Dashboard")},
-                {"url": "", "label": title},
-            ],
             "rows": [(r, jobs.LABELS.get(r.kind, r.kind)) for r in rows],
             "busy": busy,
             "show_errors": sees_failures(request.user),
