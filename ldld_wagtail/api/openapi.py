@@ -255,6 +255,14 @@ def document(request) -> dict:
                 tag="site",
             )
         },
+        "/++api++/{path}/@querystring": {
+            "get": _op(
+                _("The indexes and operations @querystring-search understands"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="search",
+            )
+        },
         "/++api++/{path}/@lock": {
             "get": _op(
                 _("The page's lock (Wagtail's page lock)"),

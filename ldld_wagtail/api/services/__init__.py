@@ -24,6 +24,7 @@ SERVICES = {
     "logout": auth.LogoutService,
     "search": search.SearchService,
     "querystring-search": querystring.QuerystringSearchService,
+    "querystring": querystring.QuerystringService,
     "breadcrumbs": navigation.BreadcrumbsService,
     "navigation": navigation.NavigationService,
     "navroot": navigation.NavrootService,
@@ -46,4 +47,4 @@ SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication", "openapi",
 CONTEXT_FREE = {"syndication", "openapi", "docs"}
 
 # Endpoints that read only the context's place in the tree (its base page), never its fields.
-BASE_CONTEXT = {"search", "querystring-search"}
+BASE_CONTEXT = {"search", "querystring-search", "querystring"}

@@ -130,3 +130,104 @@ class QuerystringSearchService(CatalogService):
             here = urlsplit(self.context_url()).path
             path = posixpath.normpath(posixpath.join(here, path or "."))
         criteria.base = self.page_at(path or "/", "path")
+
+
+# --- @querystring: what @querystring-search understands, in plone.app.querystring's terms ------
+
+WIDGETS = {
+    OP + "selection.any": "MultipleSelectionWidget",
+    OP + "selection.is": "MultipleSelectionWidget",
+    ABSOLUTE: "ReferenceWidget",
+    RELATIVE: "RelativePathWidget",
+    CONTAINS: "StringWidget",
+    LARGER: "DateWidget",
+    LESS: "DateWidget",
+    BETWEEN: "DateRangeWidget",
+}
+
+
+def _operators() -> dict:
+    return {
+        OP + "selection.any": (_("Matches any of"), ""),
+        OP + "selection.is": (_("Matches any of"), ""),
+        ABSOLUTE: (_("Absolute path"), _("Location in the site structure")),
+        RELATIVE: (_("Relative path"), _("Enter a relative path, e.g. ..::1")),
+        CONTAINS: (_("Contains"), ""),
+        LARGER: (_("After date"), _("Please use YYYY/MM/DD.")),
+        LESS: (_("Before date"), _("Please use YYYY/MM/DD.")),
+        BETWEEN: (_("Between dates"), _("Please use YYYY/MM/DD.")),
+    }
+
+
+def _indexes() -> dict:
+    """(title, description, group, vocabulary, sortable) per index @querystring-search takes."""
+    return {
+        "portal_type": (
+            _("Type"), _("An item's type (e.g. news item)"), _("Metadata"),
+            "plone.app.vocabularies.ReallyUserFriendlyTypes", False,
+        ),
+        "review_state": (
+            _("Review state"), _("An item's workflow state (e.g. published)"), _("Metadata"),
+            "plone.app.vocabularies.WorkflowStates", False,
+        ),
+        "path": (_("Location"), _("The location of an item"), _("Metadata"), None, False),
+        "SearchableText": (
+            _("Searchable text"), _("Text search of an item's contents"), _("Text"), None, False,
+        ),
+        "effective": (
+            _("Effective date"), _("The time and date an item was first published"), _("Dates"),
+            None, True,
+        ),
+    }  # fmt: skip
+
+
+class QuerystringService(CatalogService):
+    """`GET @querystring`: the indexes and operations `@querystring-search` understands, with
+    the values a query builder offers for the selection indexes (types and review states)."""
+
+    def get(self, request):
+        from ..serializers.schema import type_title
+        from ..transitions import STATE_TITLES
+        from .search import STATES, page_types
+
+        operators = _operators()
+        values = {
+            "portal_type": {
+                name: {"title": str(type_title(model))} for name, model in page_types().items()
+            },
+            "review_state": {state: {"title": str(STATE_TITLES[state])} for state in STATES},
+        }
+        indexes = {}
+        for name, (title, description, group, vocabulary, sortable) in _indexes().items():
+            ops = sorted(OPERATIONS[name])
+            indexes[name] = {
+                "description": str(description),
+                "enabled": True,
+                "group": str(group),
+                "operations": ops,
+                "operators": {
+                    op: {
+                        "description": str(operators[op][1]) or None,
+                        "operation": "plone.app.querystring.queryparser._" + op.rsplit(".", 1)[1],
+                        "title": str(operators[op][0]),
+                        "widget": WIDGETS[op],
+                    }
+                    for op in ops
+                },
+                "sortable": sortable,
+                "title": str(title),
+                "values": dict(sorted(values.get(name, {}).items())),
+                "vocabulary": vocabulary,
+            }
+        sortable = {
+            name: {**spec, "enabled": True} for name, spec in indexes.items() if spec["sortable"]
+        }
+        for name, title in (("sortable_title", _("Title")), ("modified", _("Modification date"))):
+            sortable[name] = {
+                "description": "", "enabled": True, "group": str(_("Metadata")),
+                "operations": [], "operators": {}, "sortable": True, "title": str(title),
+                "values": {}, "vocabulary": None,
+            }  # fmt: skip
+        return Response(
+            {"@id": self.api_url("@querystring"), "indexes": indexes, "sortable_indexes": sortable}
+        )
