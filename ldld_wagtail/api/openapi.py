@@ -255,6 +255,24 @@ def document(request) -> dict:
                 tag="site",
             )
         },
+        "/++api++/@users": {
+            "get": _op(
+                _("The accounts (for those who manage them)"),
+                {"200": _json(anything), **_errors(401, 403)},
+                [],
+                secure=True,
+                tag="site",
+            )
+        },
+        "/++api++/@users/{id}": {
+            "get": _op(
+                _("An account's record: the caller's own, or any for those who manage accounts"),
+                {"200": _json(anything), **_errors(401, 403, 404)},
+                [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                secure=True,
+                tag="site",
+            )
+        },
         "/++api++/{path}/@querystring": {
             "get": _op(
                 _("The indexes and operations @querystring-search understands"),

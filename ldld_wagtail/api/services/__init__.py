@@ -12,6 +12,7 @@ from . import (
     search,
     syndication,
     types,
+    users,
     vocabularies,
     workflow,
 )
@@ -38,10 +39,13 @@ SERVICES = {
     "lock": lock.LockService,
     "types": types.TypesService,
     "vocabularies": vocabularies.VocabulariesService,
+    "users": users.UsersService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.
-SITE_ONLY = {"login", "login-renew", "logout", "site", "syndication", "openapi", "docs"}
+SITE_ONLY = {
+    "login", "login-renew", "logout", "site", "syndication", "openapi", "docs", "users",
+}  # fmt: skip
 
 # Site-only endpoints that need no context page: the site root is not even looked up.
 CONTEXT_FREE = {"syndication", "openapi", "docs"}

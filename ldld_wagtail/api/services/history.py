@@ -6,6 +6,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from wagtail.models import Revision
 
+from ...text import person_name
 from .. import access, errors
 from ..base import Service
 from ..serializers.content import full
@@ -63,7 +64,7 @@ class HistoryService(Service):
         name = user.get_username()
         return {
             "@id": self.absolute(f"/@users/{name}"),
-            "fullname": user.get_full_name() or name,
+            "fullname": person_name(user),
             "id": name,
             "username": name,
         }
