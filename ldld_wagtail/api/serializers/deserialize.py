@@ -59,10 +59,53 @@ def slug_for(title: str) -> str:
     return slugify(fold(title))[:255] or "trang"
 
 
+# Plone's standard field names, accepted on write for the page type's own fields, so that a
+# generic Plone client can create and edit items: `text` is the body, `subjects` the tags,
+# `creators` the authors (a list, joined with commas into a text field).
+PLONE_FIELDS = {"text": "body", "subjects": "tags", "creators": "authors"}
+
+
+def plone_names(page, data: dict, api_fields) -> dict:
+    """`data` with Plone's standard names moved to the page type's own fields."""
+    data = dict(data)
+    for plone, ours in PLONE_FIELDS.items():
+        if plone not in data or plone in api_fields or ours not in api_fields:
+            continue
+        value = data.pop(plone)
+        if ours in data:
+            continue  # the type's own name wins
+        field = page._meta.get_field(ours)
+        if isinstance(value, list) and isinstance(field, models.CharField | models.TextField):
+            value = ", ".join(str(v).strip() for v in value if str(v).strip())
+        data[ours] = value
+    return data
+
+
+def default_unit(page, user):
+    """A new item without a unit is its author's: the unit of the author's unit role."""
+    from ...models import PortalRole, Unit
+
+    for field in page._meta.concrete_fields:
+        if (
+            isinstance(field, models.ForeignKey)
+            and field.related_model is Unit
+            and field.name in getattr(page, "api_fields", ())
+            and getattr(page, field.attname) is None
+        ):
+            role = (
+                PortalRole.objects.filter(group__user=user, unit__isnull=False)
+                .order_by("pk")
+                .first()
+            )
+            if role is not None:
+                setattr(page, field.attname, role.unit_id)
+
+
 def apply(page, data: dict, creating: bool) -> list:
     """Set the body's values on `page`; return the inline rows to attach (name, rows)."""
     problems = Problems()
     api_fields = list(getattr(page, "api_fields", ()))
+    data = plone_names(page, data, api_fields)
     inline = []
     for key in data:
         if key not in METADATA and key not in api_fields and not key.startswith("@"):

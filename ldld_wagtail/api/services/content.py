@@ -129,6 +129,8 @@ class WriteMixin:
         """The body's values onto `page` (inline rows included), checked as a whole."""
         for name, rows in deserialize.apply(page, data, creating=creating):
             setattr(page, name, rows)
+        if creating:
+            deserialize.default_unit(page, self.request.user)
         self.validate(page, parent)
 
     def addable_type(self, parent, name):
