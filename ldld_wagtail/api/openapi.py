@@ -273,6 +273,14 @@ def document(request) -> dict:
                 tag="site",
             )
         },
+        "/++api++/{path}/@contextnavigation": {
+            "get": _op(
+                _("The navigation portlet's tree around the page"),
+                {"200": _json(anything), **read_errors},
+                [PATH],
+                tag="site",
+            )
+        },
         "/++api++/{path}/@querystring": {
             "get": _op(
                 _("The indexes and operations @querystring-search understands"),

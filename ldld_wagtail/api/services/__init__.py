@@ -28,6 +28,7 @@ SERVICES = {
     "querystring": querystring.QuerystringService,
     "breadcrumbs": navigation.BreadcrumbsService,
     "navigation": navigation.NavigationService,
+    "contextnavigation": navigation.ContextNavigationService,
     "navroot": navigation.NavrootService,
     "site": navigation.SiteService,
     "translations": navigation.TranslationsService,

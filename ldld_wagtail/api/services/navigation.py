@@ -1,6 +1,7 @@
-"""`@breadcrumbs`, `@navigation`, `@navroot`, `@site`, `@translations`."""
+"""`@breadcrumbs`, `@navigation`, `@contextnavigation`, `@navroot`, `@site`, `@translations`."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 from wagtail.models import Page
@@ -140,3 +141,108 @@ def _scales():
     from ..serializers.fields import SCALES
 
     return SCALES
+
+
+def _flag(value) -> bool:
+    return str(value).lower() in ("1", "true", "yes", "on")
+
+
+class ContextNavigationService(ComponentService):
+    """`@contextnavigation`: the navigation portlet's tree around the context, as Plone builds
+    it. From the navigation root (or `root_path`), `topLevel` levels down the context's path,
+    the children of each page on the path to the context are listed and only the path is
+    opened, down to `bottomLevel` levels below the root (0: no limit); `includeTop` puts the
+    start page first; `currentFolderOnly` starts at the context's folder. Pages listed are
+    those the caller may see that are folders, menu pages or on the path (a column's thousands
+    of news items are not listed one by one), at most `LIMIT` per level."""
+
+    LIMIT = 100
+    PREFIX = "expand.contextnavigation."
+
+    def param(self, name, default=""):
+        query = self.request.query_params
+        return query.get(self.PREFIX + name, query.get(name, default))
+
+    def level(self, name) -> int:
+        raw = str(self.param(name, "0")).strip()
+        if not raw.lstrip("-").isdigit():
+            raise errors.field_error(self.PREFIX + name, _("must be a whole number"))
+        return max(int(raw), 0)
+
+    def build(self):
+        request = self.request
+        context = self.context
+        root = self.chain[0]
+        root_path = self.param("root_path")
+        if root_path:
+            root = self.page_at(root_path)
+        if _flag(self.param("currentFolderOnly", "")):
+            root = context if context.numchild else (context.get_parent() or root)
+        top, bottom = self.level("topLevel"), self.level("bottomLevel")
+        path = [p for p in self.chain if p.path.startswith(root.path) and p.depth > root.depth]
+        if context.path.startswith(root.path) and context.depth > root.depth:
+            if not path or path[-1].pk != context.pk:
+                path = [p for p in path if p.pk != context.pk] + [context]
+        start = root if top == 0 else (path[top - 1] if len(path) >= top else None)
+        data = {
+            "@id": self.api_url("@contextnavigation"),
+            "available": start is not None,
+            "has_custom_name": False,
+            "items": [],
+            "title": str(_("Navigation")),
+            "url": page_url(request, self.chain[0]),
+        }
+        if start is None:
+            return data
+        opened = [start] + [p for p in path if p.depth > start.depth]
+        if bottom:
+            opened = [p for p in opened if p.depth < root.depth + bottom]
+        on_path = {p.pk for p in path}
+        levels = {}
+        for node in opened:
+            children = access.visible(
+                Page.objects.child_of(node).filter(
+                    Q(numchild__gt=0) | Q(show_in_menus=True) | Q(pk__in=on_path)
+                ),
+                request.user,
+            ).order_by("path")
+            levels[node.pk] = list(
+                children.only(
+                    "id", "path", "depth", "title", "slug", "url_path", "live", "numchild",
+                    "content_type", "locale_id",
+                ).select_related("content_type")[: self.LIMIT]
+            )  # fmt: skip
+
+        def node(page):
+            return {
+                "@id": page_url(request, page),
+                "description": "",
+                "href": page_url(request, page),
+                "icon": None,
+                "is_current": page.pk == context.pk,
+                "is_folderish": bool(page.numchild),
+                "is_in_path": page.pk in on_path,
+                "items": [node(child) for child in levels.get(page.pk, [])],
+                "normalized_id": page.slug,
+                "review_state": "published" if page.live else "private",
+                "thumb": "",
+                "title": page.title,
+                "type": page.content_type.model,
+            }
+
+        items = [node(child) for child in levels.get(start.pk, [])]
+        if _flag(self.param("includeTop", "")):
+            top_node = node(start)
+            top_node["items"] = []
+            items.insert(0, top_node)
+        data["items"] = items
+        return data
+
+    def page_at(self, path):
+        from ...routing import resolve
+
+        path = path if path.startswith("/") else "/" + path
+        resolved = resolve(self.request._request, path)
+        if resolved is None or resolved[2] or not access.can_see(resolved[1], self.request.user):
+            raise errors.field_error(self.PREFIX + "root_path", _("no such path %r") % path)
+        return resolved[1]
