@@ -2,13 +2,16 @@
 section and unit against the previous quarter, questions and documents, the time from final
 approval to publication, take-downs; its DOCX and XLSX read back."""
 
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import docx
 import openpyxl
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.db.models import F
+from wagtail.models import Page
 
 from ldld_wagtail.reports import activity, quota
 from ldld_wagtail.workflows import PublishTaskState
@@ -23,13 +26,28 @@ URL = "/admin/ldld/bao-cao/quy/"
 
 @pytest.fixture
 def quarter(media, client):
-    # One item through the whole workflow now (December 2026: the fourth quarter).
+    # One item through the whole workflow, then moved to December 2026 (whatever today is):
+    # its publication and its publish step keep their working time.
     page = publish_through_the_workflow(media, client)
     client.force_login(media["quantri"])
     act(client, page, "approve")
+    state = PublishTaskState.objects.get()
+    shift = datetime.datetime(2026, 12, 1, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")) - (
+        state.started_at
+    )
+    PublishTaskState.objects.filter(pk=state.pk).update(
+        started_at=F("started_at") + shift,
+        finished_at=F("finished_at") + shift,
+        due_at=F("due_at") + shift,
+    )
+    Page.objects.filter(pk=page.pk).update(
+        first_published_at=F("first_published_at") + shift,
+        last_published_at=F("last_published_at") + shift,
+    )
     Submission.objects.create(
         reference="HD-2611-AAAAAA", full_name="Nguyễn Thị Lan", phone="0912345678",
         question="Công ty chậm trả lương ba tháng thì tôi phải làm gì?", fingerprint="x",
+        submitted_at=datetime.datetime(2026, 11, 15, 8, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
     )  # fmt: skip
     client.logout()
     return media
@@ -89,4 +107,3 @@ def test_the_screen_and_the_files_agree(quarter, client, tmp_path):
 
     client.force_login(quarter["ctv"])
     assert client.get(f"{URL}?quy=2026-Q4").status_code == 302
-    assert timezone.now()  # the report was built without a request's time zone
