@@ -17,7 +17,7 @@ from ..registry import activity_counts, earning_types
 from ..workflows import PublishTaskState
 from . import output
 from .quota import Quarter
-from .royalties import KIND_LABELS
+from .royalties import KIND_LABELS, Month
 
 
 @dataclass
@@ -139,25 +139,20 @@ def build(quarter: Quarter) -> ActivityReport:
     before = previous_quarter(quarter)
     start, end = _bounds(quarter)
     start_before, end_before = _bounds(before)
-    now = output.per_unit(start, end)
+    # The quarter's counts are the sum of its three months': one count per month, none more.
+    quarter_months = [Month(quarter.year, quarter.first_day.month + n) for n in range(3)]
+    months = [f"Tháng {m.number}" for m in quarter_months]
+    per_month = [
+        output.per_unit(*output.local_bounds(m.first_day, m.next().first_day))
+        for m in quarter_months
+    ]
     then = output.per_unit(start_before, end_before)
-    total_now, total_then = _totals(now), _totals(then)
+    total_now = sum((_totals(m) for m in per_month), Counter())
+    total_then = _totals(then)
     kinds = [(KIND_LABELS[k], total_now.get(k, 0), total_then.get(k, 0)) for k in output.KINDS]
     extra_then = dict(activity_counts(start_before, end_before))
     kinds += [(label, n, extra_then.get(label, 0)) for label, n in activity_counts(start, end)]
 
-    months = []
-    per_month = []
-    first = quarter.first_day
-    for n in range(3):
-        month_first = first.replace(month=first.month + n)
-        after = (
-            month_first.replace(year=month_first.year + 1, month=1)
-            if month_first.month == 12
-            else month_first.replace(month=month_first.month + 1)
-        )
-        months.append(f"Tháng {month_first.month}")
-        per_month.append(output.per_unit(*output.local_bounds(month_first, after)))
     units = []
     for unit in (
         Unit.objects.active_on(quarter.last_day)

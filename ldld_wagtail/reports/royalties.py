@@ -279,6 +279,7 @@ def build(month: Month, unit: Unit | None = None) -> RoyaltyReport:
     """The month's report: the closed lines when the month is closed, else computed now (with
     the changes since it was closed, when it was closed once and reopened)."""
     federation = Federation.current()
+    rates = _Rates(month)
     record = RoyaltyMonth.objects.filter(month=month.first_day).select_related("closed_by").first()
     if record is not None and record.closed:
         lines = [Line(**data) for data in record.lines]
@@ -286,11 +287,12 @@ def build(month: Month, unit: Unit | None = None) -> RoyaltyReport:
         closed_by = person_name(record.closed_by)
         changes = []
     else:
-        lines = compute(month, federation)
+        lines = compute(month, federation, rates)
         _apply_adjustments(lines, record)
         fees = _fees(month)
         closed_by = ""
         changes = diff([Line(**d) for d in record.lines], lines) if record and record.lines else []
+    decisions = _decisions(rates, fees)
     if unit is not None:
         lines = [line for line in lines if line.unit_code == unit.code]
         changes = [c for c in changes if c.line.unit_code == unit.code]
@@ -304,11 +306,11 @@ def build(month: Month, unit: Unit | None = None) -> RoyaltyReport:
         closed_at=record.closed_at if record else None,
         closed_by=closed_by,
         changes=changes,
-        decisions=_decisions(month),
+        decisions=decisions,
     )
 
 
-def compute(month: Month, federation=None) -> list[Line]:
+def compute(month: Month, federation=None, rates=None) -> list[Line]:
     """Every line of the month as the items stand now, without adjustments."""
     federation = federation or Federation.current()
     zone = federation.timezone if federation else "Asia/Ho_Chi_Minh"
@@ -316,7 +318,7 @@ def compute(month: Month, federation=None) -> list[Line]:
     item_photos = federation.royalty_item_photos if federation else False
     tz = ZoneInfo(zone)
     start, end = month.bounds(zone)
-    rates = _Rates(month)
+    rates = rates or _Rates(month)
     units = {u.pk: u for u in Unit.objects.prefetch_related("former_names")}
     taken_down = Withdrawal.objects.filter(page_id=OuterRef("pk"), restored_at__isnull=True)
     found = []  # (published, page, spec)
@@ -448,17 +450,14 @@ def _fees(month: Month) -> list[FeeLine]:
     return [FeeLine(f.title, f.person, f.amount, f.decision) for f in fees]
 
 
-def _decisions(month: Month) -> list[str]:
-    """The decisions whose rates or fees apply in the month (the payment decision cites them)."""
+def _decisions(rates, fees) -> list[str]:
+    """The decisions of the rates in force in the month and of its fees, in the order the
+    rates were set (the payment decision cites them)."""
     found = []
-    for model in (RoyaltyRate, RoyaltyFee):
-        for decision in (
-            model.objects.filter(valid_from__lte=month.last_day)
-            .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=month.first_day))
-            .values_list("decision", flat=True)
-        ):
-            if decision and decision not in found:
-                found.append(decision)
+    in_order = sorted(rates.rates, key=lambda r: (r.valid_from, r.kind))
+    for decision in [r.decision for r in in_order] + [f.decision for f in fees]:
+        if decision and decision not in found:
+            found.append(decision)
     return found
 
 
