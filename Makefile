@@ -37,10 +37,14 @@ clean:
 	rm -rf $(VENV) var
 
 # After changing user-facing strings (needs Debian's gettext): refresh and compile the catalogues.
+# Then, and after upgrading Wagtail, wagtail-localize or django-q2: merge their new msgids into the
+# plugin's Vietnamese catalogues of them and list those still without Vietnamese.
 messages: $(STAMP)
 	for app in ldld_wagtail home news documents qa schedule; do \
 	  (cd $$app && DJANGO_SETTINGS_MODULE=settings.dev PYTHONPATH=$(CURDIR) \
 	   $(CURDIR)/$(VENV)/bin/django-admin makemessages -l vi --no-location \
-	     --ignore 'migrations/*' --ignore 'demo*' --ignore 'bench*' && \
+	     --ignore 'migrations/*' --ignore 'demo*' --ignore 'bench*' --ignore 'upstream_locale/*' && \
 	   DJANGO_SETTINGS_MODULE=settings.dev PYTHONPATH=$(CURDIR) \
 	   $(CURDIR)/$(VENV)/bin/django-admin compilemessages); done
+	DJANGO_SETTINGS_MODULE=settings.dev $(VENV)/bin/python manage.py upstream_translations \
+	  --refresh --compile --missing

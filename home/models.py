@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -105,7 +106,7 @@ class LeaderBlock(blocks.StructBlock):
 
 class LegalLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Document title"))
-    url = blocks.URLBlock(label=_("Link"), required=False)
+    url = blocks.URLBlock(label=pgettext_lazy("a web address", "Link"), required=False)
     page = blocks.PageChooserBlock(label=_("Or a document page"), required=False)
 
 

@@ -34,7 +34,9 @@ class LdldWagtailConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-        from . import notify, raw_indexes, signals, syndication  # noqa: F401
+        from . import compat, notify, raw_indexes, signals, syndication  # noqa: F401
+
+        compat.history_button_for_those_who_may_open_it()
 
         post_migrate.connect(
             raw_indexes.recreate_after_migrate, sender=self, dispatch_uid="ldld_raw_indexes"

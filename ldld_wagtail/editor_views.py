@@ -19,7 +19,6 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.views.pages.create import CreateView
@@ -27,17 +26,6 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.blocks import StreamBlockValidationError
 
 from . import compat
-
-# Wagtail's own strings around the save buttons, which its Vietnamese catalogue lacks; listed
-# here so that this app's catalogue keeps their translation (see admin_vi.py).
-WAGTAIL_EDITOR_STRINGS = [
-    gettext_noop("Autosave is <span>paused</span>"),
-    gettext_noop("Autosave is paused"),
-    gettext_noop("Saved"),
-    gettext_noop("You have <span>unsaved edits</span>"),
-    gettext_noop("Save your changes before leaving"),
-    gettext_noop("Go to the first error"),
-]
 
 
 def _labels(panel, fields, inlines):

@@ -5,6 +5,7 @@ They read no model at import time, so that the task models can import them."""
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.forms import TaskStateCommentForm
 
 
@@ -41,3 +42,12 @@ class ReturnForm(TaskStateCommentForm):
         if not comment:
             raise forms.ValidationError(_("Say what the author should change."))
         return comment
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form leaves the password field without a label, so Django names it from
+    the field ("Password", in English whatever the language): give it one that translates."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

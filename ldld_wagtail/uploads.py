@@ -24,20 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from wagtail.documents.forms import BaseDocumentForm
-
-# Wagtail's own words above a refused upload (it has no Vietnamese for its documents app):
-# listed so that this app's catalogue carries them (see `admin_vi`).
-WAGTAIL_STRINGS = [
-    gettext_noop("The document could not be created due to errors."),
-    gettext_noop("The document could not be saved due to errors."),
-    gettext_noop("Add documents"),
-    gettext_noop("Drag and drop documents into this area to upload immediately."),
-    gettext_noop("Or choose from your computer"),
-    gettext_noop("Sorry, upload failed."),
-    gettext_noop("Maximum filesize: %(max_upload_size)s."),
-]
 
 
 @dataclass(frozen=True)

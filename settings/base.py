@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from ldld_wagtail.translations import locale_paths
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LDLD_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -158,6 +160,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Complete Vietnamese catalogues for Wagtail, wagtail-localize and django-q2, ahead of their own
+# (server-side strings and the admin's JavaScript catalogue alike): ldld_wagtail/translations.py.
+LOCALE_PATHS = locale_paths()
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
@@ -187,6 +192,8 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử Liên đoàn Lao động tỉnh"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's login form with a password label that translates (ldld_wagtail/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "ldld_wagtail.forms.LoginForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are checked by content, not by name (ldld_wagtail.uploads): these kinds only, no
 # macros, no programs; the size limit below applies in the admin and the API alike.

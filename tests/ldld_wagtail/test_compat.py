@@ -128,3 +128,12 @@ def test_multi_table_rows_insert_through_the_base_managers_insert():
 
     insert = NewsPage._base_manager._insert
     assert "fields" in inspect.signature(insert).parameters
+
+
+def test_wagtails_history_view_asks_for_edit_or_publish_and_its_button_is_the_one_patched():
+    from wagtail.admin.views.pages.history import PageHistoryView
+    from wagtail.admin.wagtail_hooks import PageListingHistoryButton
+
+    assert "can_publish() or perms.can_edit()" in inspect.getsource(PageHistoryView.get_object)
+    assert PageListingHistoryButton.url_name == "wagtailadmin_pages:history"
+    assert "can_edit" in inspect.getsource(PageListingHistoryButton.is_shown)  # ours, applied
