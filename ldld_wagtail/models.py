@@ -322,6 +322,16 @@ class PortalRole(models.Model):
     )
     can_take_down = models.BooleanField(_("can take items down anywhere"), default=False)
     manages_accounts = models.BooleanField(_("manages accounts"), default=False)
+    approves_accounts = models.BooleanField(_("approves accounts"), default=False)
+    urges_publication = models.BooleanField(_("urges timely publication"), default=False)
+    stands_in_for = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stand_ins",
+        verbose_name=_("stands in for"),
+    )
 
     class Meta:
         verbose_name = _("role")
@@ -660,6 +670,149 @@ class Withdrawal(models.Model):
         return f"{self.page_id} {self.at:%Y-%m-%d}"
 
 
+class AccountApproval(models.Model):
+    """An account created, reactivated or given other roles by someone whose account changes
+    need the head's say (Quy chế 7.6): the account is inactive until the head decides."""
+
+    class Kind(models.TextChoices):
+        CREATE = "create", _("new account")
+        REACTIVATE = "reactivate", _("reactivation")
+        ROLES = "roles", _("change of roles")
+
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="account_approvals"
+    )
+    kind = models.CharField(_("change"), max_length=12, choices=Kind.choices)
+    before = models.JSONField(_("before"), default=dict)  # {"active": bool, "groups": [ids]}
+    after = models.JSONField(_("after"), default=dict)
+    requested_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    approved = models.BooleanField(_("approved"), null=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("account approval")
+        verbose_name_plural = _("account approvals")
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}"
+
+
+class Delegation(models.Model):
+    """The head's powers delegated to a stand-in for a period (Quy chế article 6: the standing
+    deputy head acts for the head when the head is away). While in force the stand-in holds the
+    head's role (its group); it ends by itself (`delegation.sync`, every five minutes)."""
+
+    role = models.ForeignKey(
+        PortalRole, on_delete=models.CASCADE, related_name="delegations", verbose_name=_("role")
+    )
+    to = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="+", verbose_name=_("delegated to")
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Whether the stand-in is in the role's group because of this delegation (and leaves it
+    # when it ends); false while not in force, or when he held the role anyway.
+    applied = models.BooleanField(default=False)
+    added = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self):
+        return f"{self.role_id} → {self.to_id} {self.starts_on}–{self.ends_on}"
+
+    def in_force(self, today) -> bool:
+        return self.cancelled_at is None and self.starts_on <= today <= self.ends_on
+
+
+class Outlet(models.Model):
+    """An outside outlet that takes the federation's good items through the syndication feed
+    (Quy chế 7.5, 7.6: the national union portal, the provincial portal, *Báo Lao động*).
+
+    `markers` are the roles that may choose items for it (the profile's `[[outlets]]`); anyone
+    who may edit an item may propose it. The `national` outlet is the one the item's own
+    "send to the national union portal" box marks; the others are marked by `Forwarding` rows.
+    Its consumer is the account whose API keys read its feed.
+    """
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    national = models.BooleanField(_("the national union portal"), default=False)
+    markers = models.ManyToManyField(
+        PortalRole, blank=True, related_name="outlets", verbose_name=_("roles that choose items")
+    )
+    consumer = models.OneToOneField(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outlet",
+        verbose_name=_("consumer account"),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self):
+        return self.name
+
+
+class Forwarding(models.Model):
+    """An item proposed for, chosen for, or withdrawn from an outlet, and when the outlet's
+    consumer last pulled it."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="forwardings"
+    )
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="forwardings")
+    proposed_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    marked_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    marked_at = models.DateTimeField(_("chosen at"), null=True, blank=True)
+    unmarked_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    unmarked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    first_pulled_at = models.DateTimeField(_("first pulled at"), null=True, blank=True)
+    last_pulled_at = models.DateTimeField(_("last pulled at"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "outlet"], name="ldld_forwarding_unique")
+        ]
+        verbose_name = _("forwarding")
+        verbose_name_plural = _("forwardings")
+
+    def __str__(self):
+        return f"{self.page_id} → {self.outlet_id}"
+
+    @property
+    def marked(self) -> bool:
+        return self.marked_at is not None and self.unmarked_at is None
+
+
 class SyndicationChange(models.Model):
     """One change the national portal's feed must report: a marked item published or edited
     (`update`), or taken down, unpublished, unmarked or deleted (`withdrawn`).
@@ -681,10 +834,18 @@ class SyndicationChange(models.Model):
     kind = models.CharField(_("kind of change"), max_length=10, choices=KINDS)
     reason = models.CharField(_("reason"), max_length=20, blank=True)
     at = models.DateTimeField(_("changed at"), default=timezone.now)
+    # The outlet whose feed reports the change; none for the national union portal's (marked by
+    # the item's own box), as every change was before outlets were told apart.
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["uid", "id"], name="ldld_synd_uid_id")]
+        indexes = [
+            models.Index(fields=["uid", "id"], name="ldld_synd_uid_id"),
+            models.Index(fields=["outlet", "id"], name="ldld_synd_outlet_id"),
+        ]
         verbose_name = _("syndication change")
         verbose_name_plural = _("syndication changes")
 

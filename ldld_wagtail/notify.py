@@ -16,6 +16,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -138,7 +139,9 @@ def remind_deadlines(now=None) -> int:
         if kind is None:
             continue
         recipients = get_user_model().objects.filter(
-            groups__in=task.actor_group_ids(page), is_active=True
+            Q(groups__in=task.actor_group_ids(page))
+            | Q(groups__portal_role__urges_publication=True),
+            is_active=True,
         )
         context = {
             **page_context(page),

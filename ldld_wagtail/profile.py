@@ -12,9 +12,10 @@ import bisect
 import datetime
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
@@ -73,6 +74,7 @@ class Profile:
     rates: list
     questions: schema.Questions | None = None
     royalties: schema.Royalties | None = None
+    outlets: list = field(default_factory=list)
 
     def role(self, code) -> Role:
         return next(r for r in self.roles if r.code == code)
@@ -311,7 +313,7 @@ class _Checks:
 
     def run(self) -> Profile:
         f = self.file
-        for name in ("units", "roles", "fields", "workflows"):
+        for name in ("units", "roles", "fields", "workflows", "outlets"):
             self.unique([(f"{name}[{i}]", (name, i), e) for i, e in enumerate(getattr(f, name))])
         self.units, self.roles = {}, {}  # code: (index, unit), code: (loc, role); first one wins
         for i, unit in enumerate(f.units):
@@ -345,6 +347,7 @@ class _Checks:
             rates=[rate for _i, rate in self.rates()],
             questions=f.questions,
             royalties=f.royalties,
+            outlets=f.outlets,
         )
 
     def unique(self, entries):
@@ -430,10 +433,35 @@ class _Checks:
                     _("unknown unit %r") % unit.successor,
                 )
         for loc, role in self.roles.values():
+            for k, label in enumerate(role.snippets):
+                try:
+                    apps.get_model(label)
+                except (LookupError, ValueError):
+                    self.problem(
+                        f"roles ({role.code}).snippets",
+                        (*loc, "snippets", k),
+                        _("unknown model %r (write it as app_label.ModelName)") % label,
+                    )
+            if role.stands_in_for and role.stands_in_for not in self.roles:
+                self.problem(
+                    f"roles ({role.code}).stands_in_for",
+                    (*loc, "stands_in_for"),
+                    _("unknown role %r: declare it under [[roles]]") % role.stands_in_for,
+                )
             if role.unit and role.unit not in self.units:
                 self.problem(
                     f"roles ({role.code}).unit", (*loc, "unit"), _("unknown unit %r") % role.unit
                 )
+        for i, outlet in enumerate(f.outlets):
+            for k, role in enumerate(outlet.markers):
+                if role not in self.roles:
+                    self.problem(
+                        f"outlets ({outlet.code}).markers",
+                        ("outlets", i, "markers", k),
+                        _("unknown role %r: declare it under [[roles]]") % role,
+                    )
+        if sum(o.national for o in f.outlets) > 1:
+            self.problem("outlets", ("outlets",), _("only one outlet may be the national one"))
         for i, x in enumerate(f.fields):
             if x.owner not in self.roles:
                 self.problem(
@@ -458,7 +486,7 @@ class _Checks:
                         _("unknown field %r") % step.field,
                     )
         for where, loc, s in self.sections:
-            for key in ("editors", "publishers", "take_down"):
+            for key in ("editors", "writers", "publishers", "take_down"):
                 for k, role in enumerate(getattr(s, key)):
                     if role not in self.roles:
                         self.problem(

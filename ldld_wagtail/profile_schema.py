@@ -275,8 +275,20 @@ class Role(Table):
     """May take items down anywhere."""
     accounts: Flag = False
     """Manages user accounts."""
+    approves_accounts: Flag = False
+    """Approves the accounts that others who manage accounts create, reactivate or give new
+    roles to; until then those accounts are inactive (Quy chế 7.6: the head's say)."""
+    urges_publication: Flag = False
+    """Receives the publishing deadline reminders and sees the overdue list, to urge those who
+    publish (Quy chế 7.1: the office leader)."""
+    stands_in_for: str = ""
+    """A role code: the head may delegate that role's powers to this role's holders for a
+    period (Quy chế article 6: the standing deputy head)."""
     media: Media = ""
     """Images and documents: "add" (add and choose) or "change" (also change and delete)."""
+    snippets: Strings = []
+    """Other content managed in the admin ("app_label.ModelName", e.g. the site's banners,
+    Quy chế 7.3 and 7.6: the web admin manages them): add, change and delete."""
 
 
 class EditorialField(Table):
@@ -340,6 +352,10 @@ class Section(Table):
     field: str = ""
     workflow: str = ""
     editors: Strings = []
+    """Role codes that write and edit the section's items."""
+    writers: Strings = []
+    """Role codes that write their own items here (and edit only those), through the same
+    workflow: Lào Cai's secretary (Quy chế 7.5)."""
     publishers: Strings = []
     """Role codes that publish directly (sections without a workflow only)."""
     take_down: Strings = []
@@ -427,6 +443,19 @@ class Royalties(Table):
     fees: list[Fee] = []
 
 
+class Outlet(Table):
+    """An outside outlet that takes good items through the syndication feed (Quy chế 7.5, 7.6),
+    with the roles that choose items for it; anyone who may edit an item may propose it."""
+
+    code: Required
+    name: Required
+    national: Flag = False
+    """The national union portal: the item's own "send to the national union portal" box marks
+    items for it (at most one outlet)."""
+    markers: Strings = []
+    """Role codes of those who choose items for this outlet."""
+
+
 class Questions(Table):
     """The public question desk (*Hỏi đáp*): what a member chooses from and how the asker is
     named on the published question. The department that answers is the owning unit of the
@@ -457,6 +486,7 @@ class ProfileFile(Table):
     rates: list[Rates] = []
     royalties: Royalties | None = None
     questions: Questions | None = None
+    outlets: list[Outlet] = []
 
 
 # --- the JSON Schema -----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 
 from . import models as m
+from .delegation import ensure_schedule as ensure_delegation_schedule
 from .notify import ensure_reminder_schedule
 from .profile import Profile, ProfileError
 from .reports.jobs import ensure_schedule as ensure_report_schedule
@@ -35,6 +36,7 @@ from .workflows import ApprovalTask, PublishTask, RouteTask
 
 PAGE_PERMISSIONS = {
     "editors": ("add_page", "change_page"),
+    "writers": ("add_page",),  # Wagtail: add pages, and edit the pages one owns
     "publishers": ("add_page", "change_page", "publish_page"),
 }
 MEDIA_PERMISSIONS = {
@@ -119,8 +121,11 @@ class _Applier:
         self.workflows()
         self.permissions()
         self.quotas_and_rates()
+        self.outlets()
         if ensure_reminder_schedule():
             self.r.change(_("scheduled the publishing deadline reminders (every 5 minutes)"))
+        if ensure_delegation_schedule():
+            self.r.change(_("scheduled the start and end of delegations (every 5 minutes)"))
         if ensure_report_schedule():
             self.r.change(_("scheduled the preparation of each period's reports (daily)"))
 
@@ -271,6 +276,8 @@ class _Applier:
                 "unit": self.unit.get(role.unit),
                 "can_take_down": role.take_down,
                 "manages_accounts": role.accounts,
+                "approves_accounts": role.approves_accounts,
+                "urges_publication": role.urges_publication,
             }
             if existing is None:
                 m.PortalRole.objects.create(code=role.code, **values)
@@ -278,6 +285,10 @@ class _Applier:
             else:
                 self.save_changed(existing, values, _("role %s") % role.code)
             self.ensure_permissions(group, [access], _("admin access"))
+            wanted_models = [p for label in role.snippets for p in self.model_permissions(label)]
+            self.sync_permissions(
+                group, self.snippet_permissions(), wanted_models, _("managed content")
+            )
             wanted_users = user_perms if role.accounts else []
             self.sync_permissions(group, user_perms, wanted_users, _("account management"))
             reports = role.take_down or role.code in routers
@@ -296,10 +307,31 @@ class _Applier:
             ):
                 perms = royalty[name]
                 self.sync_permissions(group, perms, perms if wanted else [], _("royalties"))
+        for role in self.p.roles:  # once every role exists
+            target = m.PortalRole.objects.filter(code=role.stands_in_for).first()
+            obj = m.PortalRole.objects.get(code=role.code)
+            self.save_changed(
+                obj,
+                {"stands_in_for": target if role.stands_in_for else None},
+                _("role %s") % role.code,
+            )
         for role in m.PortalRole.objects.exclude(code__in=self.group).select_related("group"):
             self.r.unmentioned.append(
                 _("role %(code)s (group %(group)s)") % {"code": role.code, "group": role.group.name}
             )
+
+    def model_permissions(self, label: str) -> list:
+        from django.apps import apps
+
+        model = apps.get_model(label)
+        ct = ContentType.objects.get_for_model(model)
+        codenames = [f"{a}_{model._meta.model_name}" for a in ("add", "change", "delete", "view")]
+        return list(Permission.objects.filter(content_type=ct, codename__in=codenames))
+
+    def snippet_permissions(self) -> list:
+        """The permissions `snippets` may grant: those of every model some role names."""
+        labels = {label for role in self.p.roles for label in role.snippets}
+        return [p for label in sorted(labels) for p in self.model_permissions(label)]
 
     def ensure_permissions(self, group, perms, label):
         missing = [p for p in perms if not group.permissions.filter(pk=p.pk).exists()]
@@ -519,11 +551,24 @@ class _Applier:
             role for w in self.p.workflows for step in w.steps if step.kind == "route"
             for role in step.roles
         }  # fmt: skip
+        browsers = set()
         for role in self.p.roles:
             if role.take_down or role.code in routers:
+                browsers.add(role.code)
                 wanted.add(
                     (self.group[role.code].pk, self.page[home.code].pk, perms["lock_page"].pk)
                 )
+        # Whoever acts at a workflow step browses the sections of that workflow (the office
+        # leader, who approves documents and schedules and urges their publication, Quy chế 7.1).
+        steps = {w.code: w.steps for w in self.p.workflows}
+        for s in self.p.sections:
+            writing = {*s.editors, *s.writers, *s.publishers}
+            for step in steps.get(s.workflow, []):
+                for code in step.roles:
+                    if code not in browsers and code not in writing:
+                        wanted.add(
+                            (self.group[code].pk, self.page[s.code].pk, perms["lock_page"].pk)
+                        )
         for s in self.p.sections:
             page = self.page[s.code]
             for key, codenames in PAGE_PERMISSIONS.items():
@@ -582,6 +627,23 @@ class _Applier:
             self.r.change(_("image and document permissions updated"))
 
     # --- quotas and rates -----------------------------------------------------------------------
+
+    def outlets(self):
+        """The outside outlets and who chooses items for each. Changes logged before outlets
+        were told apart belong to the national union portal's feed (``outlet`` left empty)."""
+        roles = {r.code: r for r in m.PortalRole.objects.all()}
+        for order, o in enumerate(self.p.outlets):
+            values = {"name": o.name, "national": o.national, "order": order}
+            obj = m.Outlet.objects.filter(code=o.code).first()
+            if obj is None:
+                obj = m.Outlet.objects.create(code=o.code, **values)
+                self.r.change(_("outlet %s") % o.name)
+            else:
+                self.save_changed(obj, values, _("outlet %s") % o.name)
+            wanted = {roles[c].pk for c in o.markers if c in roles}
+            if set(obj.markers.values_list("pk", flat=True)) != wanted:
+                obj.markers.set(wanted)
+                self.r.change(_("who chooses items for %s") % o.name)
 
     def quotas_and_rates(self):
         for q in self.p.quotas:

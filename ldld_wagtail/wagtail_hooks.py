@@ -1,9 +1,11 @@
+import copy
+
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.action_menu import SubmitForModerationMenuItem
+from wagtail.admin.action_menu import SubmitForModerationMenuItem, WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
@@ -12,11 +14,19 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import takedown, withhold
+from . import (
+    accounts,
+    accounts_views,
+    delegation,
+    delegation_views,
+    forwarding_views,
+    takedown,
+    withhold,
+)
 from .calendar import human_duration
-from .models import QuotaRemark, ReportFile, RoyaltyFee, RoyaltyRate, Unit
+from .models import PortalRole, QuotaRemark, ReportFile, RoyaltyFee, RoyaltyRate, Unit
 from .reports import views as report_views
-from .workflows import pending_publications
+from .workflows import PublishTask, pending_publications
 
 
 class UnitViewSet(SnippetViewSet):
@@ -236,6 +246,24 @@ def short_submit_label(menu_items, request, context):
             menu_items[i] = replacement
 
 
+@hooks.register("construct_page_action_menu")
+def publish_step_labels(menu_items, request, context):
+    """Wagtail adds "and Publish" to the final step's approve buttons; the publishing step's
+    own buttons already say "Publish" ("Đăng kèm ý kiến và đăng" read twice)."""
+    page = context.get("page")
+    task = page.current_workflow_task if page is not None and page.pk else None
+    if task is None or not isinstance(task.specific, PublishTask):
+        return
+    labels = {
+        modal: label
+        for name, label, modal in task.specific.get_actions(page, request.user)
+        if name == "approve"
+    }
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem) and item.name == "approve":
+            item.label = labels.get(item.launch_modal, item.label)
+
+
 @hooks.register("before_serve_document")
 def withheld_documents(document, request):
     return withhold.serve_withheld_document(document, request)
@@ -400,10 +428,12 @@ class PublishingDeadlinesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def publishing_deadlines_panel(request, panels):
     user = request.user
+    # The office leader urges those who publish (Quy chế 7.1): he sees every item waiting.
+    urges = PortalRole.objects.filter(group__user=user, urges_publication=True).exists()
     states = [
         s
         for s in pending_publications()
-        if s.task.specific.is_actor(s.workflow_state.content_object, user)
+        if urges or s.task.specific.is_actor(s.workflow_state.content_object, user)
     ]
     if states:
         panels.insert(0, PublishingDeadlinesPanel(states))
@@ -453,3 +483,181 @@ def vietnamese_slug_formatters():
         "if (!el.hasAttribute('data-w-slug-formatters-value')) "
         f"el.setAttribute('data-w-slug-formatters-value', {literal});}});}});</script>"
     )
+
+
+@hooks.register("construct_help_menu")
+def no_english_release_notes(request, menu_items):
+    """Wagtail's "What's new in Wagtail 8.0" links to its English release notes, of no use to
+    the federation's editors; the editor's guide stays."""
+    menu_items[:] = [i for i in menu_items if not i.name.startswith("whats-new-in-wagtail")]
+
+
+@hooks.register("construct_reports_menu")
+def reports_menu_in_the_readers_language(request, menu_items):
+    """wagtail-localize names its translations report when the menu is first built, in whatever
+    language that first request had, and Wagtail keeps the item for the process: name it again,
+    on a copy, in this request's language."""
+    for i, item in enumerate(menu_items):
+        if item.url == reverse("wagtail_localize:translations_report"):
+            menu_items[i] = copy.copy(item)
+            menu_items[i].label = gettext("Translations")
+
+
+class ForwardingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return forwarding_views.may_use(request.user)
+
+
+@hooks.register("register_admin_urls")
+def forwarding_urls():
+    return [
+        path("ldld/chuyen-tin/", forwarding_views.forwarding_view, name="ldld_forwarding"),
+        path(
+            "ldld/chuyen-tin/chon/",
+            forwarding_views.forwarding_action,
+            name="ldld_forwarding_action",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def forwarding_menu_item():
+    return ForwardingMenuItem(
+        _("Forwarding to outlets"), reverse("ldld_forwarding"), icon_name="upload", order=260
+    )
+
+
+# --- accounts: the head's say (Quy chế 7.6) ------------------------------------------------------
+
+
+@hooks.register("before_create_user")
+@hooks.register("before_edit_user")
+def remember_account(request, user=None):
+    if user is not None:
+        accounts.remember(request, user)
+
+
+@hooks.register("after_create_user")
+def account_created(request, user):
+    accounts.changed(request, user, created=True)
+
+
+@hooks.register("after_edit_user")
+def account_edited(request, user):
+    accounts.changed(request, user)
+
+
+class AccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return accounts.may_approve(request.user) and accounts.approver_roles().exists()
+
+
+@hooks.register("register_admin_urls")
+def accounts_urls():
+    return [
+        path("ldld/tai-khoan/", accounts_views.accounts_view, name="ldld_accounts"),
+        path(
+            "ldld/tai-khoan/<int:pk>/",
+            accounts_views.account_decision,
+            name="ldld_account_decision",
+        ),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def accounts_menu_item():
+    return AccountsMenuItem(
+        _("Accounts waiting for approval"), reverse("ldld_accounts"), icon_name="user", order=590
+    )
+
+
+class AccountsWaitingPanel(Component):
+    name = "ldld_accounts_waiting"
+    template_name = "ldld_wagtail/panels/accounts_waiting.html"
+    order = 55
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count, "url": reverse("ldld_accounts")}
+
+
+@hooks.register("construct_homepage_panels")
+def accounts_waiting_panel(request, panels):
+    if accounts.may_approve(request.user):
+        count = accounts.waiting().count()
+        if count:
+            panels.insert(0, AccountsWaitingPanel(count))
+
+
+@hooks.register("register_log_actions")
+def account_log_actions(actions):
+    actions.register_action("ldld.account_changed", _("Account changed"), _("Account changed"))
+    actions.register_action(
+        "ldld.account_requested",
+        _("Account change requested"),
+        _("Account change waiting for the head's approval"),
+    )
+    actions.register_action("ldld.account_approved", _("Account approved"), _("Account approved"))
+    actions.register_action(
+        "ldld.account_refused", _("Account change refused"), _("Account change refused")
+    )
+
+
+# --- delegation (Quy chế article 6) --------------------------------------------------------------
+
+
+class DelegationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return delegation.delegable_roles(request.user).exists()
+
+
+@hooks.register("register_admin_urls")
+def delegation_urls():
+    return [
+        path("ldld/uy-quyen/", delegation_views.delegation_view, name="ldld_delegation"),
+        path(
+            "ldld/uy-quyen/<int:pk>/huy/",
+            delegation_views.cancel_delegation,
+            name="ldld_delegation_cancel",
+        ),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def delegation_menu_item():
+    return DelegationMenuItem(
+        _("Delegation"), reverse("ldld_delegation"), icon_name="user", order=595
+    )
+
+
+class DelegationPanel(Component):
+    name = "ldld_delegation"
+    template_name = "ldld_wagtail/panels/delegation.html"
+    order = 40
+
+    def __init__(self, delegations):
+        self.delegations = delegations
+
+    def get_context_data(self, parent_context):
+        return {"delegations": self.delegations}
+
+
+@hooks.register("construct_homepage_panels")
+def delegation_panel(request, panels):
+    found = list(delegation.in_force_for(request.user))
+    if found:
+        panels.insert(0, DelegationPanel(found))
+
+
+@hooks.register("register_log_actions")
+def delegation_log_actions(actions):
+    actions.register_action("ldld.delegation", _("Delegation"), _("Powers delegated"))
+    actions.register_action(
+        "ldld.delegation_cancelled", _("Delegation cancelled"), _("Delegation cancelled")
+    )
+    actions.register_action(
+        "ldld.delegation_started", _("Delegation in force"), _("Delegation came into force")
+    )
+    actions.register_action("ldld.delegation_ended", _("Delegation ended"), _("Delegation ended"))

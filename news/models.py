@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ldld_wagtail import compat
+from ldld_wagtail import compat, forwarding
 from ldld_wagtail.blocks import BodyBlock, stream_text
 from ldld_wagtail.feeds import SectionAtomFeed, SectionRssFeed
 from ldld_wagtail.listing import ListingPageMixin
@@ -50,7 +50,18 @@ NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
 
 class NewsPageForm(WagtailAdminPageForm):
     """No photo, no publication (Bình Thuận letter, point 5): checked when the item is
-    submitted or published."""
+    submitted or published. The box that sends the item to the national union portal is for
+    those who choose items for it (the profile's outlets); others see it and propose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        box = self.fields.get("send_to_national")
+        if box is not None and self.for_user and not forwarding.may_mark_national(self.for_user):
+            box.disabled = True  # Django keeps the saved value whatever is posted
+            box.help_text = _(
+                "The secretary chooses the items sent to the national union portal; propose "
+                "this one under “Forwarding to outlets”."
+            )
 
     def clean(self):
         cleaned = super().clean()

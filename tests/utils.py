@@ -4,6 +4,8 @@ import base64
 import datetime
 import io
 import json
+import re
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -442,3 +444,190 @@ def publish_through_the_workflow(laocai, client):
     client.force_login(laocai["phoban1"])
     act(client, page, "approve")
     return page
+
+
+ENGLISH_CATALOGUES = None
+# Language names, written in their own language as a language switcher shows them.
+AUTONYMS = {"English", "Tiếng Việt"}
+ACCESSIBLE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "aria-description")
+# The keys of the JSON the admin's scripts render (sidebar, side panels, panels) that hold text.
+JSON_TEXT_KEYS = {
+    "label",
+    "title",
+    "text",
+    "heading",
+    "description",
+    "helpText",
+    "help_text",
+    "placeholder",
+    "message",
+    "footer_text",
+    "ariaLabel",
+    "verbose_name",
+    "verboseName",
+    "name_plural",
+}
+
+
+def english_catalogue():
+    """The msgids of the English catalogues of Wagtail, wagtail-localize, django-q2 and Django
+    that Vietnamese writes otherwise: (exact strings, patterns for those with placeholders). A
+    msgid whose Vietnamese is the same word ("URL", "Email", "%(size)d byte") is not English
+    left on the screen; those are listed by ``international_words()``."""
+    global ENGLISH_CATALOGUES
+    if ENGLISH_CATALOGUES is None:
+        import polib
+        from django.conf import locale as django_locale
+        from django.utils.translation import trans_real
+
+        from ldld_wagtail import translations
+
+        vietnamese = trans_real.translation("vi")
+        sources = [c.source for c in translations.CATALOGUES]
+        sources.append(Path(django_locale.__file__).parent / "en" / "LC_MESSAGES" / "django.po")
+        exact, patterns = set(), []
+        placeholder = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
+        for source in sources:
+            for entry in polib.pofile(str(source)):
+                for msgid in filter(None, [entry.msgid, entry.msgid_plural]):
+                    text = " ".join(msgid.split())
+                    if not re.search(r"[A-Za-z]{2}", text) or text in AUTONYMS:
+                        continue
+                    if same_in_vietnamese(vietnamese, entry, msgid):
+                        continue
+                    if placeholder.search(text):
+                        parts = placeholder.split(text)
+                        if sum(len(p.strip()) for p in parts) >= 4:
+                            patterns.append(re.compile(".+?".join(map(re.escape, parts))))
+                    else:
+                        exact.add(text)
+        ENGLISH_CATALOGUES = exact, patterns
+    return ENGLISH_CATALOGUES
+
+
+def same_in_vietnamese(catalogue, entry, msgid) -> bool:
+    """Whether the Vietnamese catalogue in force writes this msgid as English does."""
+    if entry.msgid_plural:
+        msgid = (msgid, 0)
+    key = f"{entry.msgctxt}\x04{msgid}" if entry.msgctxt else msgid
+    if isinstance(key, tuple) and entry.msgctxt:
+        key = (f"{entry.msgctxt}\x04{entry.msgid}", 0)
+    found = catalogue._catalog.get(key)
+    return found is not None and " ".join(found.split()) == " ".join(entry.msgid.split())
+
+
+def international_words() -> list[str]:
+    """The admin msgids that Vietnamese writes as English does (for the note on the screens)."""
+    import polib
+    from django.utils.translation import trans_real
+
+    from ldld_wagtail import translations
+
+    vietnamese = trans_real.translation("vi")
+    return sorted(
+        {
+            entry.msgid
+            for c in translations.CATALOGUES
+            for entry in polib.pofile(str(c.source))
+            if re.search(r"[A-Za-z]{2}", entry.msgid)
+            and same_in_vietnamese(vietnamese, entry, entry.msgid)
+        }
+    )
+
+
+def screen_texts(html: str) -> set[str]:
+    """What a reader or a screen reader meets on a page: its text nodes, the accessible
+    attributes, button values, and the strings of the JSON that the admin's scripts render (the
+    sidebar, the side panels)."""
+    from html.parser import HTMLParser
+
+    texts = set()
+
+    def walk_json(value):
+        if isinstance(value, str):
+            texts.add(value)
+        elif isinstance(value, dict):
+            for name, inner in value.items():
+                if name in JSON_TEXT_KEYS or not isinstance(inner, str):
+                    walk_json(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk_json(inner)
+
+    class Parser(HTMLParser):
+        script = None
+        hidden = None  # [tag, depth] of an element with the hidden attribute being read
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if self.hidden:
+                self.hidden[1] += tag == self.hidden[0]
+                return
+            if "hidden" in attrs:
+                self.hidden = [tag, 1]
+                return
+            for name in ACCESSIBLE_ATTRIBUTES:
+                if attrs.get(name):
+                    texts.add(attrs[name])
+            if tag == "input" and attrs.get("type") in ("submit", "button") and attrs.get("value"):
+                texts.add(attrs["value"])
+            if tag in ("script", "style"):
+                self.script = (tag, attrs.get("type", ""))
+
+        def handle_endtag(self, tag):
+            if self.hidden:
+                self.hidden[1] -= tag == self.hidden[0]
+                if not self.hidden[1]:
+                    self.hidden = None
+                return
+            if tag in ("script", "style"):
+                self.script = None
+
+        def handle_data(self, data):
+            if self.hidden:
+                return
+            if self.script is None:
+                texts.add(data)
+            elif self.script[1] == "application/json":
+                try:
+                    walk_json(json.loads(data))
+                except ValueError:
+                    pass
+
+    parser = Parser(convert_charrefs=True)
+    parser.feed(html)
+    return {" ".join(t.split()) for t in texts} - {""}
+
+
+# Django's dates in words ("4 weeks", "38 seconds ago") inside a longer text.
+ENGLISH_TIME = re.compile(r"\b\d+\s(second|minute|hour|day|week|month|year)s?\b|\bago\b")
+
+
+def english_on_screen(html: str) -> set[str]:
+    """The texts of a page that are a string of the packages' English catalogues, or that hold
+    a date in English words."""
+    exact, patterns = english_catalogue()
+    found = set()
+    for text in screen_texts(html):
+        if ENGLISH_TIME.search(text):
+            found.add(text)
+        elif text in exact or any(p.fullmatch(text) for p in patterns):
+            found.add(text)
+    return found
+
+
+def pull(client, key, since=""):
+    """One batch of `@syndication` read with a consumer's key (asserting a 200)."""
+    params = {"since": since} if since else {}
+    response = client.get("/++api++/@syndication", params, HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 200, response.content[:500]
+    return response.json()
+
+
+def outlet_key(code: str) -> str:
+    """A new API key for the outlet's consumer (`manage.py syndication_key --outlet`)."""
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("syndication_key", outlet=code, stdout=out, stderr=io.StringIO())
+    return out.getvalue().strip()

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from ..models import ReportFile, Unit
+from ..site_url import root_url_for
 from . import (
     activity,
     activity_files,
@@ -198,7 +199,6 @@ def secretaries():
 
 
 def _tell_the_secretary(row):
-    from django.conf import settings
 
     from ..notify import queue
 
@@ -216,7 +216,7 @@ def _tell_the_secretary(row):
         {
             "period": row.period,
             "files": ready,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("ldld_report_files"),
+            "url": root_url_for() + reverse("ldld_report_files"),
         },
     )
 

@@ -59,3 +59,33 @@ def test_the_submit_button_says_gui_duyet_without_the_workflows_name(laocai, cli
     button = re.search(r'<button[^>]*name="action-submit"[^>]*>(.*?)</button>', html, flags=re.S)
     assert button, "no submit button"
     assert " ".join(re.sub(r"<[^>]+>", " ", button.group(1)).split()) == "Gửi duyệt"
+
+
+def test_a_board_member_gets_no_history_button_that_would_refuse_him(laocai, client):
+    """Wagtail showed its "History" button to the deputy heads, who browse the tree to take
+    items down, then refused them; they get the portal's "Editorial history" instead."""
+    from ..utils import make_news
+
+    column = section("tuyen-giao-nu-cong")
+    item = make_news(column, "Hội nghị")
+    client.force_login(laocai["phoban2"])
+    html = client.get(reverse("wagtailadmin_explore", args=[column.pk])).content.decode()
+    assert reverse("wagtailadmin_pages:history", args=[item.pk]) not in html
+    assert reverse("ldld_page_log", args=[item.pk]) in html
+    assert client.get(reverse("ldld_page_log", args=[item.pk])).status_code == 200
+
+    client.force_login(laocai["ctv"])  # who edits it still has Wagtail's
+    html = client.get(reverse("wagtailadmin_explore", args=[column.pk])).content.decode()
+    assert reverse("wagtailadmin_pages:history", args=[item.pk]) in html
+
+
+def test_the_publishing_steps_buttons_say_publish_once(laocai, client):
+    """Wagtail appended "and Publish" to the publishing step's "Publish with comment": the web
+    admin read "Đăng kèm ý kiến và đăng"."""
+    from ..utils import publish_through_the_workflow
+
+    page = publish_through_the_workflow(laocai, client)
+    client.force_login(laocai["quantri"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Đăng kèm ý kiến" in html
+    assert "và đăng" not in html

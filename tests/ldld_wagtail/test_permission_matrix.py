@@ -39,9 +39,10 @@ LC_DEPUTY = {
 
 def lc_news(editors, deputies, can_add=True):
     """Rule 1: author submits, secretary routes, the field's deputy (or head) approves,
-    web admin publishes; the board may take down (rule 4)."""
+    web admin publishes; the board may take down (rule 4). The secretary writes items for any
+    column too (Quy chế 7.5), through the same approval, and edits only the items he wrote."""
     return row(
-        add=editors if can_add else NOBODY,
+        add={*editors, "thu-ky"} if can_add else NOBODY,
         edit=editors,
         submit=editors,
         route={"thu-ky"},

@@ -8,9 +8,10 @@ from rest_framework.response import Response
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
-from ... import compat
+from ... import compat, forwarding
 from ...cache import generation_cached
 from ...listing import window_ids
+from ...registry import syndicated_type
 from .. import access, batching, errors
 from ..base import Service, etag
 from ..serializers import deserialize
@@ -127,8 +128,16 @@ class WriteMixin:
 
     def fill(self, page, data, parent, creating):
         """The body's values onto `page` (inline rows included), checked as a whole."""
+        _model, spec = syndicated_type()
+        mark = spec.mark if spec and isinstance(page, _model) else None
+        before = getattr(page, mark) if mark else None
         for name, rows in deserialize.apply(page, data, creating=creating):
             setattr(page, name, rows)
+        if mark and bool(getattr(page, mark)) != bool(before):
+            if not forwarding.may_mark_national(self.request.user):
+                raise errors.field_error(
+                    mark, _("only those who choose items for the national portal may change it")
+                )
         if creating:
             deserialize.default_unit(page, self.request.user)
         self.validate(page, parent)

@@ -1,8 +1,9 @@
 """`@syndication`: what the national union portal pulls (Quy chế 7.5-7.6: good items are
 forwarded to outside outlets; a taken-down item must be withdrawn there too).
 
-`GET /++api++/@syndication?since=<cursor>&b_size=N` answers the items marked for the national
-portal that changed after the cursor, oldest change first, as full items or, for items taken
+`GET /++api++/@syndication?since=<cursor>&b_size=N` answers the items chosen for the key's
+outlet (`forwarding`; a consumer not tied to an outlet reads the national union portal's) that
+changed after the cursor, oldest change first, as full items or, for items taken
 down, unpublished, unmarked or deleted, as tombstones. `next` is the cursor to send next time;
 a batch with no items means the consumer is up to date (and `next` is the cursor it sent).
 
@@ -10,23 +11,23 @@ Paging is by keyset over the change log (`id > cursor ORDER BY id LIMIT n`), and
 changed several times is reported once, at its latest change, in its current state. A batch
 costs the same handful of queries whatever its size or position.
 
-Only holders of a consumer's API key (`manage.py syndication_key`) may read it.
+Only holders of a consumer's API key (`manage.py syndication_key`) may read it. Each batch notes
+when the outlet pulled its items (shown in the admin's forwarding screen).
 """
 
 import base64
 import binascii
 
 from django.contrib.auth.models import Group
-from django.db.models import (
-    Exists,
-    OuterRef,
-)
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from wagtail.models import APIToken
 
-from ...models import SyndicationChange
+from ... import forwarding
+from ...models import Outlet, SyndicationChange
 from ...registry import syndicated_type
 from ...syndication import CONSUMERS_GROUP
 from ...visibility import is_restricted
@@ -65,7 +66,13 @@ class ConsumerKeyAuthentication(BearerAuthentication):
 
     def key_queryset(self):
         groups = Group.objects.filter(user=OuterRef("user_id"), name=CONSUMERS_GROUP)
-        return super().key_queryset().annotate(is_consumer=Exists(groups))
+        own = Outlet.objects.filter(consumer=OuterRef("user_id")).values("pk")[:1]
+        national = Outlet.objects.filter(national=True).values("pk")[:1]
+        return (
+            super()
+            .key_queryset()
+            .annotate(is_consumer=Exists(groups), outlet_id=Coalesce(Subquery(own), national))
+        )
 
 
 class SyndicationService(Service):
@@ -80,21 +87,31 @@ class SyndicationService(Service):
     def get(self, request):
         since = decode_cursor(request.query_params.get("since", ""))
         _start, size = batching.params(request)
-        later = SyndicationChange.objects.filter(uid=OuterRef("uid"), id__gt=OuterRef("id"))
+        self.outlet = None
+        if request.auth.outlet_id is not None:
+            self.outlet = Outlet.objects.get(pk=request.auth.outlet_id)
+        # The national union portal's feed is the changes logged without an outlet.
+        feed = None if self.outlet is None or self.outlet.national else self.outlet
+        later = SyndicationChange.objects.filter(
+            uid=OuterRef("uid"), id__gt=OuterRef("id"), outlet=feed
+        )
         rows = list(
-            SyndicationChange.objects.filter(id__gt=since)
+            SyndicationChange.objects.filter(id__gt=since, outlet=feed)
             .exclude(Exists(later))
             .order_by("id")[: size + 1]
         )
         up_to_date = len(rows) <= size
         rows = rows[:size]
-        pages = self.pages([r.page_id for r in rows if r.page_id])
+        page_ids = [r.page_id for r in rows if r.page_id]
+        pages = self.pages(page_ids)
+        self.chosen = None if feed is None else forwarding.chosen_for(feed, page_ids)
         items, seen = [], set()
         for row in rows:
             if row.uid in seen:  # the log is collapsed already; this only guards the batch
                 continue
             seen.add(row.uid)
             items.append(self.item(row, pages.get(row.page_id)))
+        forwarding.record_pulls(self.outlet, [r.page_id for r in rows if r.page_id in pages])
         return Response(
             {
                 "@id": self.absolute(request.get_full_path()),
@@ -141,7 +158,7 @@ class SyndicationService(Service):
             return page.withdrawn_as
         if not page.live:
             return "unpublished"
-        if not page.send_to_national:
+        if not (page.send_to_national if self.chosen is None else page.pk in self.chosen):
             return "unmarked"
         if page.restricted:
             return "restricted"

@@ -1,11 +1,14 @@
 """The issue's closing script, over HTTP only: a contributor writes an item with a photo, the
-secretary routes it, the deputy head approves, the web admin publishes; the national portal's
-key pulls it from @syndication and, after a take-down, gets a tombstone."""
+secretary routes it, the deputy head approves, the web admin publishes, the secretary chooses it
+for the national portal (Quy chế 7.5); the national portal's key pulls it from @syndication and,
+after a take-down, gets a tombstone."""
 
 import pytest
-from wagtail.models import APIToken
+from django.urls import reverse
+from wagtail.models import APIToken, Page
 
 from ldld_wagtail.management.commands.syndication_key import consumer_user
+from ldld_wagtail.models import Outlet
 
 from ...utils import call, column_url, login, news_body
 
@@ -18,7 +21,11 @@ def test_from_contributor_to_the_national_portal_and_back(client, laocai):  # no
     ctv, thuky = login(client, "ctv-tuyengiao"), login(client, "thuky")
     phoban1, quantri = login(client, "phoban1"), login(client, "quantri")
 
-    created = call(client, "post", column_url(), ctv, news_body(send_to_national=True))
+    # Only the secretary chooses what goes to the national portal.
+    refused = call(client, "post", column_url(), ctv, news_body(send_to_national=True))
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["field"] == "send_to_national"
+    created = call(client, "post", column_url(), ctv, news_body())
     assert created.status_code == 201
     url = "/++api++" + created.json()["@id"].removeprefix("http://testserver")
     steps = [
@@ -31,6 +38,16 @@ def test_from_contributor_to_the_national_portal_and_back(client, laocai):  # no
         response = call(client, "post", f"{url}@workflow/{transition}", auth, body)
         assert response.status_code == 200, (transition, response.json())
     assert response.json()["review_state"] == "published"
+    assert call(client, "get", "/++api++/@syndication", national).json()["items"] == []
+
+    client.force_login(laocai["thuky"])
+    page = Page.objects.get(title="Công đoàn thăm công nhân khó khăn")
+    outlet = Outlet.objects.get(national=True)
+    chosen = client.post(
+        reverse("ldld_forwarding_action"), {"page": page.pk, "outlet": outlet.pk, "action": "mark"}
+    )
+    assert chosen.status_code == 302
+    client.logout()
 
     feed = call(client, "get", "/++api++/@syndication", national).json()
     [item] = feed["items"]

@@ -68,7 +68,7 @@ def test_each_role_creates_updates_deletes_and_takes_down_as_the_matrix_says(cli
         user.groups.add(role.group)
         auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(user)}"}
 
-        created = call(client, "post", url, auth, BODIES[code])
+        created = call(client, "post", url, auth, {**BODIES[code], "id": f"moi-{role.code}"})
         assert (created.status_code == 201) == (role.code in expected["add"]), (
             role.code, created.status_code, created.json(),
         )  # fmt: skip

@@ -35,7 +35,7 @@ def test_the_web_admin_reads_every_account(client, laocai):
     me = call(client, "get", "/++api++/@users/quantri", auth).json()
     assert "Site Administrator" in me["roles"] and "Reviewer" in me["roles"]
     thuky = call(client, "get", "/++api++/@users/thuky", auth).json()
-    assert thuky["roles"] == ["Member", "Reviewer"]  # routes items (writing them: issue 15)
+    assert thuky["roles"] == ["Member", "Contributor", "Reviewer"]  # writes and routes items
     listing = call(client, "get", "/++api++/@users", auth).json()
     assert listing["items_total"] == 5
     assert [u["id"] for u in listing["items"]] == sorted(u["id"] for u in listing["items"])

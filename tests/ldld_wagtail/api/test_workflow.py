@@ -6,7 +6,7 @@ from wagtail.models import PageLogEntry
 from ldld_wagtail.models import PublishTaskState
 from news.models import NewsPage
 
-from ...utils import basic, call, draft, login, transitions
+from ...utils import basic, call, draft, login, make_image, make_news, section, transitions
 
 pytestmark = pytest.mark.django_db
 
@@ -125,20 +125,37 @@ def test_no_photo_no_submission(client, laocai):
     assert "ảnh" in response.json()["message"]  # the Vietnamese message names the photo
 
 
-def test_nobody_acts_on_their_own_submission(client, laocai):
+def test_nobody_approves_their_own_submission(client, laocai):
+    """Four eyes: the deputy head who wrote an item does not approve it. Routing is only
+    classifying (Lào Cai's profile: four_eyes = false), so the secretary, who writes items too
+    (Quy chế 7.5), routes his own; its approval is still someone else's."""
     from ldld_wagtail.models import PortalRole
 
-    laocai["thuky"].groups.add(PortalRole.objects.get(code="ctv-tuyen-giao").group)
+    laocai["phoban1"].groups.add(PortalRole.objects.get(code="ctv-tuyen-giao").group)
     page = draft(laocai)
+    page.owner = laocai["phoban1"]
+    page.save(update_fields=["owner"])
     url = "/++api++" + page.get_url()
+    phoban1, thuky = login(client, "phoban1"), login(client, "thuky")
+    call(client, "post", f"{url}@workflow/submit", phoban1)
+    assert transitions(client, url, phoban1) == ["retract"]
+    call(client, "post", f"{url}@workflow/route", thuky, {"field": "tuyen-giao-nu-cong"})
+    assert "approve" not in transitions(client, url, phoban1)
+    response = call(client, "post", f"{url}@workflow/approve", phoban1)
+    assert response.status_code == 403
+
+
+def test_the_secretary_routes_the_item_he_wrote(client, laocai):
+    column = section("van-phong")
+    item = make_news(column, "Tin của Thư ký", live=False, image=make_image())
+    item.owner = laocai["thuky"]
+    item.save(update_fields=["owner"])
+    url = "/++api++" + item.get_url()
     thuky = login(client, "thuky")
     call(client, "post", f"{url}@workflow/submit", thuky)
-    assert transitions(client, url, thuky) == ["retract"]
-    assert (
-        call(client, "post", f"{url}@workflow/route", thuky, {"field": "van-phong"}).status_code
-        == 403
-    )
-    assert page.pk
+    response = call(client, "post", f"{url}@workflow/route", thuky, {"field": "van-phong"})
+    assert response.status_code == 200, response.content
+    assert transitions(client, url, login(client, "phoban1")) == ["approve", "return"]
 
 
 @pytest.mark.django_db(transaction=True)
