@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from . import schedules
 from .models import Delegation, PortalRole
 
 SCHEDULE = "ldld: delegations start and end"
@@ -126,15 +127,4 @@ def in_force_for(user, today=None):
 
 
 def ensure_schedule() -> bool:
-    from django_q.models import Schedule
-
-    _row, made = Schedule.objects.get_or_create(
-        name=SCHEDULE,
-        defaults={
-            "func": "ldld_wagtail.delegation.sync",
-            "schedule_type": Schedule.MINUTES,
-            "minutes": 5,
-            "repeats": -1,
-        },
-    )
-    return made
+    return schedules.ensure(SCHEDULE, "ldld_wagtail.delegation.sync", minutes=5)

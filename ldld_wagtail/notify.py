@@ -22,6 +22,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from . import schedules
+
 
 def edit_url(page) -> str:
     """The page's edit form, on the host of the site the page belongs to."""
@@ -171,15 +173,4 @@ REMINDER_SCHEDULE = "ldld: publishing deadline reminders"
 
 def ensure_reminder_schedule():
     """A django-q2 schedule running the reminders every five minutes (created once)."""
-    from django_q.models import Schedule
-
-    _, made = Schedule.objects.get_or_create(
-        name=REMINDER_SCHEDULE,
-        defaults={
-            "func": "ldld_wagtail.notify.remind_deadlines",
-            "schedule_type": Schedule.MINUTES,
-            "minutes": 5,
-            "repeats": -1,
-        },
-    )
-    return made
+    return schedules.ensure(REMINDER_SCHEDULE, "ldld_wagtail.notify.remind_deadlines", minutes=5)

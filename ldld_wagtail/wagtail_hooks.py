@@ -101,14 +101,26 @@ register_snippet(RoyaltyRateViewSet)
 register_snippet(RoyaltyFeeViewSet)
 
 
-class RoyaltyReportMenuItem(MenuItem):
+class ShownMenuItem(MenuItem):
+    """A menu item shown to the users whom `shown(user)` admits."""
+
+    def __init__(self, label, url, shown, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.shown = shown
+
     def is_shown(self, request):
-        return report_views.can_see_royalties(request.user)
+        return self.shown(request.user)
 
 
-class QuotaReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return report_views.can_see(request.user)
+class DashboardPanel(Component):
+    """A dashboard panel: a template and its context."""
+
+    def __init__(self, name, template_name, order, **context):
+        self.name, self.template_name, self.order = name, template_name, order
+        self.context = context
+
+    def get_context_data(self, parent_context):
+        return self.context
 
 
 @hooks.register("register_admin_urls")
@@ -133,9 +145,10 @@ def quota_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def quota_report_menu_item():
-    return QuotaReportMenuItem(
+    return ShownMenuItem(
         _("Items per unit, quarter by quarter"),
         reverse("ldld_quota_report"),
+        report_views.can_see,
         icon_name="table",
         order=100,
     )
@@ -143,64 +156,63 @@ def quota_report_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def activity_menu_item():
-    return QuotaReportMenuItem(
+    return ShownMenuItem(
         _("Quarterly activity report"),
         reverse("ldld_activity_report"),
+        report_views.can_see,
         icon_name="doc-full",
         order=102,
     )
 
 
-class ReportFilesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return report_views.can_see_files(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def report_files_menu_item():
-    return ReportFilesMenuItem(
-        _("Report files"), reverse("ldld_report_files"), icon_name="download", order=120
+    return ShownMenuItem(
+        _("Report files"),
+        reverse("ldld_report_files"),
+        report_views.can_see_files,
+        icon_name="download",
+        order=120,
     )
-
-
-class FailedReportsPanel(Component):
-    """The web admin's notice of report files that could not be built."""
-
-    name = "ldld_failed_reports"
-    template_name = "ldld_wagtail/panels/failed_reports.html"
-    order = 60
-
-    def __init__(self, count):
-        self.count = count
-
-    def get_context_data(self, parent_context):
-        return {"count": self.count, "url": reverse("ldld_report_files")}
 
 
 @hooks.register("construct_homepage_panels")
 def failed_reports_panel(request, panels):
+    """The web admin's notice of report files that could not be built."""
     if report_views.sees_failures(request.user):
         count = ReportFile.objects.filter(status=ReportFile.Status.FAILED).count()
         if count:
-            panels.insert(0, FailedReportsPanel(count))
-
-
-class TrackingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return report_views.can_see_tracking(request.user)
+            panels.insert(
+                0,
+                DashboardPanel(
+                    "ldld_failed_reports",
+                    "ldld_wagtail/panels/failed_reports.html",
+                    60,
+                    count=count,
+                    url=reverse("ldld_report_files"),
+                ),
+            )
 
 
 @hooks.register("register_reports_menu_item")
 def tracking_menu_item():
-    return TrackingMenuItem(
-        _("Monthly tracking"), reverse("ldld_tracking_report"), icon_name="list-ul", order=105
+    return ShownMenuItem(
+        _("Monthly tracking"),
+        reverse("ldld_tracking_report"),
+        report_views.can_see_tracking,
+        icon_name="list-ul",
+        order=105,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def royalty_report_menu_item():
-    return RoyaltyReportMenuItem(
-        _("Monthly royalties"), reverse("ldld_royalty_report"), icon_name="form", order=110
+    return ShownMenuItem(
+        _("Monthly royalties"),
+        reverse("ldld_royalty_report"),
+        report_views.can_see_royalties,
+        icon_name="form",
+        order=110,
     )
 
 
@@ -341,16 +353,12 @@ def syndication_urls():
     return [path("ldld/syndication/", syndication_report, name="ldld_syndication_report")]
 
 
-class SyndicationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_consumers(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def syndication_menu_item():
-    return SyndicationMenuItem(
+    return ShownMenuItem(
         _("Syndication consumers"),
         reverse("ldld_syndication_report"),
+        can_see_consumers,
         icon_name="link",
         order=900,
     )
@@ -503,11 +511,6 @@ def reports_menu_in_the_readers_language(request, menu_items):
             menu_items[i].label = gettext("Translations")
 
 
-class ForwardingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return forwarding_views.may_use(request.user)
-
-
 @hooks.register("register_admin_urls")
 def forwarding_urls():
     return [
@@ -522,8 +525,12 @@ def forwarding_urls():
 
 @hooks.register("register_admin_menu_item")
 def forwarding_menu_item():
-    return ForwardingMenuItem(
-        _("Forwarding to outlets"), reverse("ldld_forwarding"), icon_name="upload", order=260
+    return ShownMenuItem(
+        _("Forwarding to outlets"),
+        reverse("ldld_forwarding"),
+        forwarding_views.may_use,
+        icon_name="upload",
+        order=260,
     )
 
 
@@ -547,11 +554,6 @@ def account_edited(request, user):
     accounts.changed(request, user)
 
 
-class AccountsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return accounts.may_approve(request.user) and accounts.approver_roles().exists()
-
-
 @hooks.register("register_admin_urls")
 def accounts_urls():
     return [
@@ -566,21 +568,13 @@ def accounts_urls():
 
 @hooks.register("register_settings_menu_item")
 def accounts_menu_item():
-    return AccountsMenuItem(
-        _("Accounts waiting for approval"), reverse("ldld_accounts"), icon_name="user", order=590
+    return ShownMenuItem(
+        _("Accounts waiting for approval"),
+        reverse("ldld_accounts"),
+        lambda user: accounts.may_approve(user) and accounts.approver_roles().exists(),
+        icon_name="user",
+        order=590,
     )
-
-
-class AccountsWaitingPanel(Component):
-    name = "ldld_accounts_waiting"
-    template_name = "ldld_wagtail/panels/accounts_waiting.html"
-    order = 55
-
-    def __init__(self, count):
-        self.count = count
-
-    def get_context_data(self, parent_context):
-        return {"count": self.count, "url": reverse("ldld_accounts")}
 
 
 @hooks.register("construct_homepage_panels")
@@ -588,7 +582,16 @@ def accounts_waiting_panel(request, panels):
     if accounts.may_approve(request.user):
         count = accounts.waiting().count()
         if count:
-            panels.insert(0, AccountsWaitingPanel(count))
+            panels.insert(
+                0,
+                DashboardPanel(
+                    "ldld_accounts_waiting",
+                    "ldld_wagtail/panels/accounts_waiting.html",
+                    55,
+                    count=count,
+                    url=reverse("ldld_accounts"),
+                ),
+            )
 
 
 @hooks.register("register_log_actions")
@@ -608,11 +611,6 @@ def account_log_actions(actions):
 # --- delegation (Quy chế article 6) --------------------------------------------------------------
 
 
-class DelegationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return delegation.delegable_roles(request.user).exists()
-
-
 @hooks.register("register_admin_urls")
 def delegation_urls():
     return [
@@ -627,28 +625,25 @@ def delegation_urls():
 
 @hooks.register("register_settings_menu_item")
 def delegation_menu_item():
-    return DelegationMenuItem(
-        _("Delegation"), reverse("ldld_delegation"), icon_name="user", order=595
+    return ShownMenuItem(
+        _("Delegation"),
+        reverse("ldld_delegation"),
+        lambda user: delegation.delegable_roles(user).exists(),
+        icon_name="user",
+        order=595,
     )
-
-
-class DelegationPanel(Component):
-    name = "ldld_delegation"
-    template_name = "ldld_wagtail/panels/delegation.html"
-    order = 40
-
-    def __init__(self, delegations):
-        self.delegations = delegations
-
-    def get_context_data(self, parent_context):
-        return {"delegations": self.delegations}
 
 
 @hooks.register("construct_homepage_panels")
 def delegation_panel(request, panels):
     found = list(delegation.in_force_for(request.user))
     if found:
-        panels.insert(0, DelegationPanel(found))
+        panels.insert(
+            0,
+            DashboardPanel(
+                "ldld_delegation", "ldld_wagtail/panels/delegation.html", 40, delegations=found
+            ),
+        )
 
 
 @hooks.register("register_log_actions")

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from .. import schedules
 from ..models import ReportFile, Unit
 from ..site_url import root_url_for
 from . import (
@@ -244,16 +245,4 @@ def prepare_due_reports(today: datetime.date | None = None) -> int:
 
 def ensure_schedule():
     """A django-q2 schedule running `prepare_due_reports` every day at 06:00 (created once)."""
-    from django_q.models import Schedule
-
-    _, made = Schedule.objects.get_or_create(
-        name=SCHEDULE,
-        defaults={
-            "func": "ldld_wagtail.reports.jobs.prepare_due_reports",
-            "schedule_type": Schedule.DAILY,
-            "repeats": -1,
-            "next_run": timezone.localtime().replace(hour=6, minute=0, second=0, microsecond=0)
-            + datetime.timedelta(days=1),
-        },
-    )
-    return made
+    return schedules.ensure(SCHEDULE, "ldld_wagtail.reports.jobs.prepare_due_reports", daily_at=6)
