@@ -86,6 +86,11 @@ def _step_groups(step, section) -> set:
                 groups.add(section.field.owner_id)
             else:
                 groups |= set(EditorialField.objects.values_list("owner_id", flat=True))
+        if step.authors_unit_leader and section.unit_id:
+            # The leaders of the department whose contributors write in the section.
+            groups |= set(
+                PortalRole.objects.filter(leads=section.unit_id).values_list("group_id", flat=True)
+            )
     return groups
 
 

@@ -324,6 +324,14 @@ class PortalRole(models.Model):
     manages_accounts = models.BooleanField(_("manages accounts"), default=False)
     approves_accounts = models.BooleanField(_("approves accounts"), default=False)
     urges_publication = models.BooleanField(_("urges timely publication"), default=False)
+    leads = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leader_roles",
+        verbose_name=_("leads the department"),
+    )
     stands_in_for = models.ForeignKey(
         "self",
         null=True,

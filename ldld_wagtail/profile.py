@@ -442,6 +442,10 @@ class _Checks:
                         (*loc, "snippets", k),
                         _("unknown model %r (write it as app_label.ModelName)") % label,
                     )
+            if role.leads and role.leads not in self.units:
+                self.problem(
+                    f"roles ({role.code}).leads", (*loc, "leads"), _("unknown unit %r") % role.leads
+                )
             if role.stands_in_for and role.stands_in_for not in self.roles:
                 self.problem(
                     f"roles ({role.code}).stands_in_for",

@@ -281,6 +281,9 @@ class Role(Table):
     urges_publication: Flag = False
     """Receives the publishing deadline reminders and sees the overdue list, to urge those who
     publish (Quy chế 7.1: the office leader)."""
+    leads: str = ""
+    """A unit code: this role's holders lead that department and validate its contributors'
+    items at a workflow step with `authors_unit_leader`."""
     stands_in_for: str = ""
     """A role code: the head may delegate that role's powers to this role's holders for a
     period (Quy chế article 6: the standing deputy head)."""
@@ -309,12 +312,16 @@ class Step(Table):
     """A field code: its owner acts at this step."""
     routed_field: Flag = False
     """The owner of the field chosen at the route step acts at this step."""
+    authors_unit_leader: Flag = False
+    """The leader of the submitter's own department acts at this step (the roles that `lead`
+    that unit: Quy chế 3, 7.1-7.4, the department leaders edit and validate their own
+    contributors' items); skipped when no one holds such a role."""
     four_eyes: Flag = True
     """Nobody approves their own submission."""
 
     @model_validator(mode="after")
     def _someone_acts(self):
-        if not self.roles and not self.field and not self.routed_field:
+        if not (self.roles or self.field or self.routed_field or self.authors_unit_leader):
             raise problem(_("nobody acts at this step: give roles or a field"))
         return self
 
@@ -332,7 +339,8 @@ class Workflow(Table):
         routed = any(step.routed_field for step in self.steps)
         if "route" in kinds and not routed:
             raise problem(_("a route step needs a later step with routed_field = true"))
-        if routed and "route" not in kinds[:1]:
+        first_routed = next((i for i, s in enumerate(self.steps) if s.routed_field), None)
+        if routed and "route" not in kinds[:first_routed]:
             raise problem(_("routed_field needs a route step first"))
         return self
 

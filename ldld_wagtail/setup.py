@@ -278,6 +278,7 @@ class _Applier:
                 "manages_accounts": role.accounts,
                 "approves_accounts": role.approves_accounts,
                 "urges_publication": role.urges_publication,
+                "leads": self.unit.get(role.leads),
             }
             if existing is None:
                 m.PortalRole.objects.create(code=role.code, **values)
@@ -522,6 +523,7 @@ class _Applier:
         if cls is ApprovalTask:
             values["field"] = self.field.get(step.field)
             values["routed_field"] = step.routed_field
+            values["authors_unit_leader"] = step.authors_unit_leader
         if current is None or type(current) is not cls:
             current = cls.objects.create(**values)
             self.r.change(_("workflow %(wf)s: step %(step)s") % {"wf": w.name, "step": step.name})

@@ -128,7 +128,15 @@ class ApprovalTask(StepTask):
         _("the deputy head of the field chosen by the secretary approves"), default=False
     )
 
-    admin_form_fields = StepTask.admin_form_fields + ["field", "routed_field"]
+    authors_unit_leader = models.BooleanField(
+        _("the leader of the submitter's department validates"), default=False
+    )
+
+    admin_form_fields = StepTask.admin_form_fields + [
+        "field",
+        "routed_field",
+        "authors_unit_leader",
+    ]
 
     class Meta:
         verbose_name = _("approval by a leader")
@@ -149,7 +157,37 @@ class ApprovalTask(StepTask):
             field = routed_field_of(obj)
             if field is not None:
                 ids.add(field.owner_id)
+        if self.authors_unit_leader:
+            ids |= leader_group_ids(_requested_by_id(obj))
         return ids
+
+    def start(self, workflow_state, user=None):
+        """A department leader's step with no one to act (the submitter's department has no
+        leader account, or he is its only leader and submitted it himself) is skipped."""
+        state = super().start(workflow_state, user=user)
+        if self.authors_unit_leader and not self._someone_acts(workflow_state):
+            state.status = TaskState.STATUS_SKIPPED
+            state.finished_at = timezone.now()
+            state.save(update_fields=["status", "finished_at"])
+        return state
+
+    def _someone_acts(self, workflow_state) -> bool:
+        from django.contrib.auth.models import User
+
+        groups = self.actor_group_ids(workflow_state.content_object)
+        actors = User.objects.filter(groups__in=groups, is_active=True)
+        if self.four_eyes and workflow_state.requested_by_id:
+            actors = actors.exclude(pk=workflow_state.requested_by_id)
+        return actors.exists()
+
+
+def leader_group_ids(user_id) -> set[int]:
+    """The groups of the roles leading the departments of the user's unit roles."""
+    if not user_id:
+        return set()
+    PortalRole = apps.get_model("ldld", "PortalRole")
+    units = PortalRole.objects.filter(group__user=user_id, unit__isnull=False).values("unit")
+    return set(PortalRole.objects.filter(leads__in=units).values_list("group_id", flat=True))
 
 
 class RouteTaskState(TaskState):

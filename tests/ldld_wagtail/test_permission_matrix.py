@@ -37,16 +37,19 @@ LC_DEPUTY = {
 }
 
 
-def lc_news(editors, deputies, can_add=True):
-    """Rule 1: author submits, secretary routes, the field's deputy (or head) approves,
-    web admin publishes; the board may take down (rule 4). The secretary writes items for any
-    column too (Quy chế 7.5), through the same approval, and edits only the items he wrote."""
+def lc_news(editors, deputies, can_add=True, leader=None):
+    """Rule 1: author submits, the department's leader validates (Quy chế 3, 7.1-7.4: he
+    edits his department's column too), secretary routes, the field's deputy (or head)
+    approves, web admin publishes; the board may take down (rule 4). The secretary writes items
+    for any column too (Quy chế 7.5), through the same approval, and edits only his own."""
+    leaders = {leader} if leader else set()
+    editors = {*editors, *leaders}
     return row(
         add={*editors, "thu-ky"} if can_add else NOBODY,
         edit=editors,
         submit=editors,
         route={"thu-ky"},
-        approve={"truong-ban", *deputies},
+        approve={"truong-ban", *deputies, *leaders},
         publish={"quan-tri"},
         take_down=LC_BOARD,
     )
@@ -95,17 +98,25 @@ def lao_cai_expected():
         "home": row(take_down=LC_BOARD),
         "gioi-thieu-chung": lc_approved_by_deputy({"ctv-to-chuc"}, "pho-ban", can_add=False),
         "bo-may-to-chuc": lc_approved_by_deputy({"ctv-to-chuc"}, "pho-ban", can_add=False),
-        "to-chuc-kiem-tra": lc_news({"ctv-to-chuc"}, {LC_DEPUTY["to-chuc-kiem-tra"]}),
-        "tuyen-giao-nu-cong": lc_news({"ctv-tuyen-giao"}, {LC_DEPUTY["tuyen-giao-nu-cong"]}),
-        "chinh-sach-phap-luat": lc_news({"ctv-cspl"}, {LC_DEPUTY["chinh-sach-phap-luat"]}),
-        "van-phong": lc_news({"ctv-van-phong"}, {LC_DEPUTY["van-phong"]}),
+        "to-chuc-kiem-tra": lc_news(
+            {"ctv-to-chuc"}, {LC_DEPUTY["to-chuc-kiem-tra"]}, leader="uy-vien-to-chuc"
+        ),
+        "tuyen-giao-nu-cong": lc_news(
+            {"ctv-tuyen-giao"}, {LC_DEPUTY["tuyen-giao-nu-cong"]}, leader="uy-vien-tuyen-giao"
+        ),
+        "chinh-sach-phap-luat": lc_news(
+            {"ctv-cspl"}, {LC_DEPUTY["chinh-sach-phap-luat"]}, leader="uy-vien-cspl"
+        ),
+        "van-phong": lc_news({"ctv-van-phong"}, {LC_DEPUTY["van-phong"]}, leader="lanh-dao-vp"),
         "van-ban-chi-dao": lc_office({"van-thu"}, can_add=True),
         "tai-lieu": lc_office({"van-thu", "ctv-van-phong"}, can_add=False),
         "so-dien-thoai": lc_office({"van-thu", "ctv-van-phong"}, can_add=False),
         "lich-cong-tac": lc_office({"van-thu"}, can_add=True),
         "hoi-dap": lc_approved_by_deputy({"ctv-cspl"}, LC_DEPUTY["chinh-sach-phap-luat"], True),
         # Videos belong to Tuyên giáo - Nữ công; featured photos come from every department.
-        "video": lc_news({"ctv-tuyen-giao"}, {LC_DEPUTY["tuyen-giao-nu-cong"]}),
+        "video": lc_news(
+            {"ctv-tuyen-giao"}, {LC_DEPUTY["tuyen-giao-nu-cong"]}, leader="uy-vien-tuyen-giao"
+        ),
         "hinh-anh": lc_news(
             {"ctv-to-chuc", "ctv-tuyen-giao", "ctv-cspl", "ctv-van-phong"},
             {"pho-ban", "pho-ban-tt"},

@@ -92,7 +92,7 @@ def broken(tmp_path, old, new, count=1):
         (
             'roles = ["thu-ky"]',
             'roles = ["thu-ki"]',
-            r"workflows \([a-z-]+\)\.steps\[0\]\.roles \(line \d+\)",
+            r"workflows \([a-z-]+\)\.steps\[1\]\.roles \(line \d+\)",
             "unknown role 'thu-ki': declare it under [[roles]]",
         ),
         (
