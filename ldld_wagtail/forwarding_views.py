@@ -27,19 +27,25 @@ from .reports.views import _period, _screen
 from .text import person_name
 
 
-def may_use(user) -> bool:
-    """Whether the screen is for the user: those who choose items, and the editors of items."""
-    if not user.is_active or not Outlet.objects.exists():
+def may_use(user, markable=None) -> bool:
+    """Whether the screen is for the user: those who choose items (`markable`, when already
+    known), and the editors of items."""
+    if not user.is_active:
         return False
-    if forwarding.markable_outlets(user):
+    if markable is None:
+        markable = forwarding.markable_outlets(user)
+    if markable:
         return True
+    if not Outlet.objects.exists():
+        return False
     return GroupPagePermission.objects.filter(
         group__user=user, permission__codename__in=["add_page", "change_page"]
     ).exists()
 
 
 def forwarding_view(request):
-    if not may_use(request.user):
+    chooses_for = forwarding.markable_outlets(request.user)
+    if not may_use(request.user, chooses_for):
         raise PermissionDenied
     model, spec = syndicated_type()
     if model is None:
@@ -47,8 +53,8 @@ def forwarding_view(request):
     month, error = _period(
         request, "thang", royalties.Month.parse, royalties.Month.of(timezone.localdate())
     )
-    outlets = list(Outlet.objects.prefetch_related("markers__group"))
-    markable = {o.pk for o in forwarding.markable_outlets(request.user)}
+    outlets = list(Outlet.objects.all())
+    markable = {o.pk for o in chooses_for}
     start, end = local_bounds(month.first_day, month.last_day + datetime.timedelta(days=1))
     items = list(
         published(model, start, end)
