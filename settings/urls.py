@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view
 from ldld_wagtail.api import urls as api_urls
-from ldld_wagtail.views import serve, serve_endpoint
+from ldld_wagtail.views import serve, serve_bare, serve_endpoint, serve_language
 from ldld_wagtail.withhold import ServeView
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
 
@@ -29,6 +29,12 @@ urlpatterns = [
     path("rss.xml", LatestNewsRssFeed(), name="feed_rss"),
     path("atom.xml", LatestNewsAtomFeed(), name="feed_atom"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # A language's home without its slash (`/en`, the `@id` the API hands out for it).
+    re_path(
+        "^({})$".format("|".join(code for code, _name in settings.LANGUAGES)),
+        serve_language,
+        name="ldld_serve_language",
+    ),
 ]
 
 if settings.LDLD_BENCH_COMPARE:
@@ -53,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_view, name="search"),
     re_path(r"^((?:[\w\-]+/)*@[^/]+(?:/.*)?)$", serve_endpoint, name="ldld_serve_endpoint"),
     re_path(r"^((?:[\w\-]+/)*)$", serve, name="ldld_serve"),
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+)$", serve_bare, name="ldld_serve_bare"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -111,7 +111,7 @@ class Service(APIView):
 
     def context_url(self) -> str:
         if self.context is None:
-            return self.absolute("/")
+            return self.absolute("/").rstrip("/")
         return page_url(self.request, self.context)
 
     @property

@@ -21,9 +21,12 @@ COMPONENTS = (
 
 
 def page_url(request, page) -> str:
+    """A page's `@id`: its public URL in Plone's form, without Wagtail's trailing slash
+    (`…/tuyen-giao-nu-cong`; the site root is the bare host), so that a client may append
+    `/@workflow` to it. Both forms resolve on the way in."""
     django_request = getattr(request, "_request", request)
     url = fast_url(page, django_request) or page.url_path
-    return request.build_absolute_uri(url)
+    return request.build_absolute_uri(url).rstrip("/")
 
 
 def type_id(page) -> str:

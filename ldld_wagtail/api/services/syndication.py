@@ -144,7 +144,11 @@ class SyndicationService(Service):
         if reason:
             return {
                 "UID": row.uid,
-                "@id": content.page_url(self.request, page) if page else self.absolute(row.url),
+                "@id": (
+                    content.page_url(self.request, page)
+                    if page
+                    else self.absolute(row.url).rstrip("/")
+                ),
                 "withdrawn": True,
                 "time": iso(row.at),
                 "reason": reason,

@@ -15,7 +15,7 @@ def test_a_news_item_in_plone_shape(client, column):
     response = get(client, "/++api++/tuyen-giao-nu-cong/cong-doan-to-chuc-tet-sum-vay/")
     assert response.status_code == 200, response.json()
     data = response.json()
-    assert data["@id"] == "http://testserver/tuyen-giao-nu-cong/cong-doan-to-chuc-tet-sum-vay/"
+    assert data["@id"] == "http://testserver/tuyen-giao-nu-cong/cong-doan-to-chuc-tet-sum-vay"
     assert data["@type"] == "NewsPage"
     assert len(data["UID"]) == 32
     assert data["id"] == item.slug
@@ -25,7 +25,7 @@ def test_a_news_item_in_plone_shape(client, column):
     assert data["language"] == "vi"
     assert data["is_folderish"] is False
     assert data["effective"].endswith("+07:00")
-    assert data["parent"]["@id"] == "http://testserver/tuyen-giao-nu-cong/"
+    assert data["parent"]["@id"] == "http://testserver/tuyen-giao-nu-cong"
     assert data["parent"]["@type"] == "TopicColumnPage"
     assert data["body"]["content-type"] == "text/html" and "Nội dung" in data["body"]["data"]
     assert data["kind"] == {"token": "tin", "title": "Tin"}
@@ -58,8 +58,8 @@ def test_a_folder_lists_its_items_in_batches(client, column):
         "@id", "@type", "UID", "description", "review_state", "title", "type_title"
     }  # fmt: skip
     batching = data["batching"]
-    assert batching["next"] == "http://testserver/tuyen-giao-nu-cong/?b_start=3&b_size=3"
-    assert batching["last"] == "http://testserver/tuyen-giao-nu-cong/?b_start=6&b_size=3"
+    assert batching["next"] == "http://testserver/tuyen-giao-nu-cong?b_start=3&b_size=3"
+    assert batching["last"] == "http://testserver/tuyen-giao-nu-cong?b_start=6&b_size=3"
     assert "prev" not in batching
     data = get(client, "/++api++/tuyen-giao-nu-cong/?b_size=3&b_start=6").json()
     assert [i["title"] for i in data["items"]] == ["Tin số 6"]
@@ -125,11 +125,11 @@ def test_breadcrumbs_and_navigation(client, column):
     data = get(client, "/++api++/tuyen-giao-nu-cong/tin-mot/@breadcrumbs").json()
     assert data["@id"] == "http://testserver/tuyen-giao-nu-cong/tin-mot/@breadcrumbs"
     assert [i["title"] for i in data["items"]] == ["Tuyên giáo - Nữ công", "Tin một"]
-    assert data["root"] == "http://testserver/"
+    assert data["root"] == "http://testserver"
     expanded = get(client, "/++api++/tuyen-giao-nu-cong/tin-mot/?expand=breadcrumbs").json()
     assert expanded["@components"]["breadcrumbs"] == data
     nav = get(client, "/++api++/@navigation").json()
-    assert nav["items"][0]["@id"] == "http://testserver/"
+    assert nav["items"][0]["@id"] == "http://testserver"
 
 
 def test_site(client, column):

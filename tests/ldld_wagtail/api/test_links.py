@@ -74,3 +74,46 @@ def test_endpoints_answer_at_the_pages_own_url_and_are_never_cached(client, port
             "application/json"
         )
         assert "X-Cache" not in client.get(url)
+
+
+def test_ids_are_in_plones_form_and_both_forms_resolve(client, portal):
+    item = client.get("/++api++/tuyen-giao-nu-cong/tin-thu-0", **API_JSON).json()
+    assert item["@id"] == "http://testserver/tuyen-giao-nu-cong/tin-thu-0"
+    assert item["parent"]["@id"] == "http://testserver/tuyen-giao-nu-cong"
+    assert client.get("/++api++/", **API_JSON).json()["@id"] == "http://testserver"
+    for url in ("/tuyen-giao-nu-cong/tin-thu-0", "/tuyen-giao-nu-cong/tin-thu-0/"):
+        response = client.get(url, **API_JSON)
+        assert response.status_code == 200, url
+        assert response.json()["@id"] == item["@id"]
+    # A language's home without its slash answers too (not a redirect that drops a POST body).
+    assert client.get("/en", **API_JSON).status_code == 200
+    assert client.get("/en")["Location"] == "/en/"
+    # What a client builds from an `@id`: `<@id>/@workflow`.
+    assert client.get(item["@id"] + "/@workflow", **API_JSON).status_code == 200
+    # A browser at the bare URL is sent to Wagtail's own, query kept.
+    response = client.get("/tuyen-giao-nu-cong?page=2")
+    assert response.status_code == 301
+    assert response["Location"] == "/tuyen-giao-nu-cong/?page=2"
+    # Writes at the bare `@id` (a PATCH as a Plone client sends it).
+    auth = login(client, "ctv-tuyengiao")
+    draft = client.post(
+        "/tuyen-giao-nu-cong",
+        {
+            "@type": "NewsPage",
+            "title": "Tin gửi ở địa chỉ không có gạch chéo",
+            "description": "Tin ngắn.",
+            "creators": ["Hà Thu"],
+        },
+        content_type="application/json",
+        **API_JSON,
+        **auth,
+    )
+    assert draft.status_code == 201, draft.json()
+    patched = client.patch(
+        draft.json()["@id"],
+        {"title": "Tin đã sửa"},
+        content_type="application/json",
+        **API_JSON,
+        **auth,
+    )
+    assert patched.status_code == 204

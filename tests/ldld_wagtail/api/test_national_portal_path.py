@@ -35,7 +35,7 @@ def test_from_contributor_to_the_national_portal_and_back(client, laocai):  # no
         (quantri, "publish", {}),
     ]
     for auth, transition, body in steps:
-        response = call(client, "post", f"{url}@workflow/{transition}", auth, body)
+        response = call(client, "post", f"{url}/@workflow/{transition}", auth, body)
         assert response.status_code == 200, (transition, response.json())
     assert response.json()["review_state"] == "published"
     assert call(client, "get", "/++api++/@syndication", national).json()["items"] == []
@@ -55,7 +55,7 @@ def test_from_contributor_to_the_national_portal_and_back(client, laocai):  # no
     assert item["images"][0]["caption"] == "Trao quà cho công nhân"
     assert not item.get("withdrawn")
 
-    took = call(client, "post", f"{url}@workflow/take_down", quantri, {"reason": "Sai số liệu"})
+    took = call(client, "post", f"{url}/@workflow/take_down", quantri, {"reason": "Sai số liệu"})
     assert took.json()["review_state"] == "withdrawn"
     later = call(client, "get", f"/++api++/@syndication?since={feed['next']}", national).json()
     [tombstone] = later["items"]
