@@ -23,10 +23,15 @@ def _int(source, name, default, low, high):
     return number
 
 
-def params(request, source=None) -> tuple[int, int]:
-    """`b_start` and `b_size` from the query string, or from `source` (a JSON body)."""
+def params(request, source=None, everything=None) -> tuple[int, int]:
+    """`b_start` and `b_size` from the query string, or from `source` (a JSON body).
+
+    `everything` is the size of a short list (a vocabulary) for which plone.restapi's
+    `b_size=-1` (all at once, as Volto asks) is allowed."""
     source = request.query_params if source is None else source
     start = _int(source, "b_start", 0, 0, 10**9)
+    if everything is not None and str(source.get("b_size", "")).strip() == "-1":
+        return start, max(everything, 1)
     size = _int(source, "b_size", DEFAULT_SIZE, 1, MAX_SIZE)
     return start, size
 

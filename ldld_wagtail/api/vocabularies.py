@@ -3,14 +3,22 @@
 The plugin's own models give `units`, `sections` and `fields`. The site names the others in
 `LDLD_API_VOCABULARIES` as `"<name>": "<app>.<Model>.<field>"`: a field with choices gives its
 choices, a tag field the tags used on live public pages.
+
+Plone's frontends ask for `plone.app.vocabularies.*` by name (Volto's search and its tag widget
+read `…Keywords`), so those that mean something here answer too: `Keywords` (every declared tag
+field's tags), the page types (`PortalTypes`, `UserFriendlyTypes`, `ReallyUserFriendlyTypes`,
+`ReadableTypes`), the review states (`WorkflowStates`, and `ReviewStates`) and, for a logged-in
+editor only, `Users`.
 """
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from taggit.managers import TaggableManager
 from wagtail.models import Page
 
 from ..models import EditorialField, Section, Unit
+from ..text import fold, person_name
 from ..visibility import live_public
 from . import access
 
@@ -31,7 +39,50 @@ def _fields(user):
     return [(f.code, f.name) for f in EditorialField.objects.all()]
 
 
+def _keywords(user):
+    tags = set()
+    for dotted in declared().values():
+        model, field = _field(dotted)
+        if isinstance(field, TaggableManager):
+            tags.update(token for token, _title in _declared_terms(dotted))
+    return [(tag, tag) for tag in sorted(tags, key=fold)]
+
+
+def _page_types(user):
+    from .serializers.schema import type_title
+    from .services.search import page_types
+
+    types = [(name, type_title(model)) for name, model in page_types().items()]
+    return sorted(types, key=lambda term: fold(term[1]))
+
+
+def _review_states(user):
+    from .services.search import STATES
+    from .transitions import STATE_TITLES
+
+    return [(state, str(STATE_TITLES[state])) for state in sorted(STATES)]
+
+
+def _users(user):
+    """The active accounts, for an editor (Plone's `Users` needs a login too); None otherwise."""
+    if not access.is_editor(user):
+        return None
+    people = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
+    return [(person.get_username(), person_name(person)) for person in people]
+
+
 BUILT_IN = {"units": _units, "sections": _sections, "fields": _fields}
+PLONE = "plone.app.vocabularies."
+PLONE_NAMED = {
+    PLONE + "Keywords": _keywords,
+    PLONE + "PortalTypes": _page_types,
+    PLONE + "UserFriendlyTypes": _page_types,
+    PLONE + "ReallyUserFriendlyTypes": _page_types,
+    PLONE + "ReadableTypes": _page_types,
+    PLONE + "WorkflowStates": _review_states,
+    PLONE + "ReviewStates": _review_states,
+    PLONE + "Users": _users,
+}
 
 
 def declared() -> dict:
@@ -39,7 +90,7 @@ def declared() -> dict:
 
 
 def names() -> list[str]:
-    return sorted({*BUILT_IN, *declared()})
+    return sorted({*BUILT_IN, *declared(), *PLONE_NAMED})
 
 
 def _field(dotted):
@@ -58,9 +109,12 @@ def _declared_terms(dotted):
 
 
 def terms(name, user) -> list | None:
-    """The (token, title) terms this user may see, or None for an unknown vocabulary."""
+    """The (token, title) terms this user may see, or None for an unknown vocabulary (or one
+    this user may not read)."""
     if name in BUILT_IN:
         return BUILT_IN[name](user)
+    if name in PLONE_NAMED:
+        return PLONE_NAMED[name](user)
     dotted = declared().get(name)
     return None if dotted is None else _declared_terms(dotted)
 

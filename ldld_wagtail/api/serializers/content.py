@@ -8,6 +8,7 @@ from ..access import review_states
 from .fields import iso, value
 from .lock import lock_info
 from .rows import PageRow
+from .schema import layout
 
 COMPONENTS = (
     "actions",
@@ -149,8 +150,15 @@ def full(request, page, user, parent, api_url, state=None, stored=None) -> dict:
             "review_state": "published" if parent.live else "private",
             "type_title": type_title(parent),
         }
-    for name in getattr(page, "api_fields", ()):
+    api_fields = getattr(page, "api_fields", ())
+    for name in api_fields:
         data[name] = value(request, page, name)
+    data["layout"] = layout(page.specific_class or Page)
+    # Plone's names for the tags and the authors, which every Plone content item has.
+    if "tags" in api_fields:
+        data["subjects"] = data["tags"]
+    if "authors" in api_fields and isinstance(data["authors"], str):
+        data["creators"] = [name.strip() for name in data["authors"].split(",") if name.strip()]
     if page.seo_title:
         data["seo_title"] = page.seo_title
     return data

@@ -9,6 +9,7 @@ objects with the row type's own fields. Rich text is sanitised (nh3) before it i
 import base64
 import binascii
 import datetime
+import re
 import threading
 from contextlib import contextmanager
 
@@ -28,8 +29,9 @@ from wagtail.images.models import AbstractImage
 from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 
-from ...text import fold
+from ...text import fold, person_name
 from .. import errors
+from .schema import PHOTO_ALIASES, PLONE_ALIASES, layout, photo_field
 
 METADATA = {"@type", "title", "description", "id"}
 ALLOWED_TAGS = {
@@ -61,14 +63,16 @@ def slug_for(title: str) -> str:
 
 # Plone's standard field names, accepted on write for the page type's own fields, so that a
 # generic Plone client can create and edit items: `text` is the body, `subjects` the tags,
-# `creators` the authors (a list, joined with commas into a text field).
-PLONE_FIELDS = {"text": "body", "subjects": "tags", "creators": "authors"}
+# `creators` the authors (a list, joined with commas into a text field), and Plone's lead image
+# (`image` or `preview_image`, with `image_caption` or `preview_caption`) the first photo.
+# `@types` lists each with the field it writes (`aliasOf`).
 
 
-def plone_names(page, data: dict, api_fields) -> dict:
-    """`data` with Plone's standard names moved to the page type's own fields."""
+def plone_names(page, data: dict, api_fields, user=None, creating=False) -> dict:
+    """`data` with Plone's standard names moved to the page type's own fields, and the
+    defaults a Plone client cannot know: a new item's authors are its writer."""
     data = dict(data)
-    for plone, ours in PLONE_FIELDS.items():
+    for plone, ours in PLONE_ALIASES.items():
         if plone not in data or plone in api_fields or ours not in api_fields:
             continue
         value = data.pop(plone)
@@ -78,7 +82,38 @@ def plone_names(page, data: dict, api_fields) -> dict:
         if isinstance(value, list) and isinstance(field, models.CharField | models.TextField):
             value = ", ".join(str(v).strip() for v in value if str(v).strip())
         data[ours] = value
+    writer = person_name(user) if user is not None and user.is_authenticated else ""
+    if creating and "authors" in api_fields and not data.get("authors") and writer:
+        data["authors"] = writer
+    _lead_image(page, data, api_fields, default_credit=data.get("authors") or writer)
     return data
+
+
+def _lead_image(page, data, api_fields, default_credit):
+    """Plone's lead image as the first photo: the other photos stay as they are."""
+    given = {name: data.pop(name) for name in PHOTO_ALIASES if name in data}
+    photos = photo_field(type(page))
+    if not given or photos is None or photos not in api_fields:
+        data.update(given)  # reported as unknown fields
+        return
+    if photos in data:
+        return  # the type's own name wins
+    row_fields = page._meta.get_field(photos).related_model.api_fields
+    existing = list(getattr(page, photos).all()) if page.pk else []
+
+    def kept(row):
+        return {name: getattr(row, f"{name}_id", None) or getattr(row, name) for name in row_fields}
+
+    first = kept(existing[0]) if existing else {}
+    image = given.get("image", given.get("preview_image"))
+    caption = given.get("image_caption", given.get("preview_caption"))
+    if image is not None:
+        first["image"] = image
+    if caption is not None:
+        first["caption"] = caption
+    if "credit" in row_fields and not first.get("credit"):
+        first["credit"] = default_credit or ""
+    data[photos] = [first, *(kept(row) for row in existing[1:])]
 
 
 def default_unit(page, user):
@@ -101,14 +136,17 @@ def default_unit(page, user):
                 setattr(page, field.attname, role.unit_id)
 
 
-def apply(page, data: dict, creating: bool) -> list:
+def apply(page, data: dict, creating: bool, user=None) -> list:
     """Set the body's values on `page`; return the inline rows to attach (name, rows)."""
     problems = Problems()
     api_fields = list(getattr(page, "api_fields", ()))
-    data = plone_names(page, data, api_fields)
+    data = plone_names(page, data, api_fields, user, creating)
     inline = []
     for key in data:
-        if key not in METADATA and key not in api_fields and not key.startswith("@"):
+        if key == "layout":  # the one view each type has (`@types`' `layouts`)
+            if data[key] != layout(type(page)):
+                problems.add(key, _("must be %r") % layout(type(page)))
+        elif key not in METADATA and key not in api_fields and not key.startswith("@"):
             problems.add(key, _("unknown field"))
     title = data.get("title", None if not creating else "")
     if title is not None:
@@ -253,11 +291,29 @@ def _max_upload() -> int:
     )
 
 
+# The files' URLs as the API hands them out: `/images/<signature>/<id>/<filter>/` and
+# `/documents/<id>/<file name>`.
+FILE_URL = re.compile(r"/(?:images/[^/]+|documents)/(\d+)/")
+
+
+def _existing_id(value):
+    """An existing file's id from what a client sends back unchanged: the number, its text, or
+    the object the API gave (its `download` URL), as a generic form returns it."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    if isinstance(value, dict) and "data" not in value:
+        found = FILE_URL.search(str(value.get("download") or value.get("@id") or ""))
+        if found:
+            return int(found.group(1))
+    return value
+
+
 def _upload(model, value):
     """An existing image or document (its numeric token), or a new one from base64 data, made
     through Wagtail's own upload form: its extension, format, size and pixel checks, and the
     caller's collection permissions (`add` in the collection it lands in)."""
     is_image = issubclass(model, AbstractImage)
+    value = _existing_id(value)
     if isinstance(value, int) and not isinstance(value, bool):
         found = model._default_manager.filter(pk=value).first()
         if found is None:
@@ -347,6 +403,10 @@ def _rows(field, value, problems, name):
             continue
         row = model()
         for key in item:
+            # A row's `title` is read-only (what it is listed by); `@id` is what a client's
+            # list widget keys its rows by.
+            if key in ("title", "@id") and key not in model.api_fields:
+                continue
             if key not in model.api_fields:
                 problems.add(f"{where}.{key}", _("unknown field"))
         for key in model.api_fields:

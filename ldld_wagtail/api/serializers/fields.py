@@ -123,8 +123,32 @@ def value(request, obj, name):
 
 
 def child_rows(request, obj, name):
-    """An inline list (photos, members, entries) with its model's own `api_fields`."""
-    return [{f: value(request, row, f) for f in row.api_fields} for row in getattr(obj, name).all()]
+    """An inline list (photos, members, entries) with its model's own `api_fields`, each row
+    with a `title` too (read-only) so that a generic client can name it: Volto's default view
+    shows a list of objects by their titles, and fails on objects without one."""
+    rows = []
+    for row in getattr(obj, name).all():
+        data = {f: value(request, row, f) for f in row.api_fields}
+        if "title" not in data:
+            data["title"] = row_title(row, data)
+        rows.append(data)
+    return rows
+
+
+ROW_TITLE_FIELDS = ("caption", "label", "content", "name")
+
+
+def row_title(row, data) -> str:
+    for name in ROW_TITLE_FIELDS:
+        text = data.get(name)
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+        if isinstance(text, dict) and text.get("title"):
+            return str(text["title"])
+    for text in data.values():  # e.g. an attachment without a label: its document's title
+        if isinstance(text, dict) and text.get("title"):
+            return str(text["title"])
+    return str(row)
 
 
 def _field(obj, name):

@@ -45,13 +45,75 @@ def schema(cls, vocabulary_url) -> dict:
     own, own_required = fields_of(cls, vocabulary_url)
     properties.update(own)
     required += own_required
+    shown = list(properties)
+    properties.update(aliases(cls, properties, vocabulary_url))
     return {
         "type": "object",
         "title": type_title(cls),
         "properties": properties,
         "required": required,
-        "fieldsets": [{"id": "default", "title": _("Default"), "fields": list(properties)}],
+        # Only the type's own fields are in a fieldset: a form shows each field once, and a
+        # Plone name (below) is there for clients that write with it.
+        "fieldsets": [{"id": "default", "title": _("Default"), "fields": shown}],
+        "layouts": [layout(cls)],
     }
+
+
+def layout(cls) -> str:
+    """The view a Plone frontend should draw the page with: a folder's listing, or the type's
+    own fields."""
+    return "listing_view" if cls.creatable_subpage_models() else "view"
+
+
+# Plone's standard field names, accepted on write (`deserialize.plone_names`): the type's own
+# field each stands for. `image` and `preview_image` (with their captions) are the first photo.
+PLONE_ALIASES = {
+    "text": "body",
+    "subjects": "tags",
+    "creators": "authors",
+}
+PHOTO_ALIASES = ("image", "image_caption", "preview_image", "preview_caption")
+
+
+def aliases(cls, properties, vocabulary_url) -> dict:
+    """The Plone names this type accepts, each marked with `aliasOf` the field it writes."""
+    found = {}
+    for plone, ours in PLONE_ALIASES.items():
+        if ours in properties and plone not in properties:
+            found[plone] = {**properties[ours], "aliasOf": ours}
+    if "subjects" in found:
+        keywords = {"@id": vocabulary_url("plone.app.vocabularies.Keywords")}
+        found["subjects"]["widgetOptions"] = {"vocabulary": keywords}
+    if "creators" in found:
+        found["creators"] = {
+            "type": "array",
+            "title": found["creators"]["title"],
+            "description": _("Plone's name for the authors: a list of names."),
+            "items": {"type": "string"},
+            "factory": "Tuple",
+            "aliasOf": "authors",
+        }
+    photos = photo_field(cls)
+    if photos:
+        item = properties[photos]["items"]["properties"]
+        first = _("The first photo")
+        for plone in PHOTO_ALIASES:
+            part = "image" if plone.endswith("image") else "caption"
+            if part in item:
+                found[plone] = {**item[part], "aliasOf": f"{photos}[0].{part}"}
+                found[plone]["description"] = f"{first}: {item[part]['title'].lower()}"
+    return found
+
+
+def photo_field(cls) -> str | None:
+    """The inline list of photos (rows with an image and a caption), if the type has one."""
+    for name in getattr(cls, "api_fields", ()):
+        field = cls._meta.get_field(name)
+        if field.one_to_many:
+            row_fields = getattr(field.related_model, "api_fields", ())
+            if "image" in row_fields and "caption" in row_fields:
+                return name
+    return None
 
 
 def fields_of(model, vocabulary_url) -> tuple[dict, list]:
@@ -90,10 +152,19 @@ def _kind(model, field, vocabulary_url) -> dict:
     named = vocabularies.name_for(model, field.name)
     if field.one_to_many:
         items, required = fields_of(field.related_model, vocabulary_url)
+        row = field.related_model
         return {
             "type": "array",
             "factory": "List",
+            "widget": "object_list",
             "items": {"type": "object", "properties": items, "required": required},
+            # What Volto's object_list widget reads: the item's form.
+            "schema": {
+                "title": capfirst(str(row._meta.verbose_name)),
+                "fieldsets": [{"id": "default", "title": _("Default"), "fields": list(items)}],
+                "properties": items,
+                "required": required,
+            },
         }
     if isinstance(field, TaggableManager):
         item = {"type": "string", "title": "", "description": ""}

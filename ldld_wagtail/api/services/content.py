@@ -131,7 +131,7 @@ class WriteMixin:
         _model, spec = syndicated_type()
         mark = spec.mark if spec and isinstance(page, _model) else None
         before = getattr(page, mark) if mark else None
-        for name, rows in deserialize.apply(page, data, creating=creating):
+        for name, rows in deserialize.apply(page, data, creating=creating, user=self.request.user):
             setattr(page, name, rows)
         if mark and bool(getattr(page, mark)) != bool(before):
             if not forwarding.may_mark_national(self.request.user):

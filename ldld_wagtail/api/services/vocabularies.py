@@ -2,6 +2,7 @@
 filtered by `title` (a substring, accents ignored) or `token` (exact, repeatable as `tokens`)."""
 
 from django.utils.translation import gettext as _
+from rest_framework import exceptions
 from rest_framework.response import Response
 
 from ...text import fold
@@ -23,10 +24,12 @@ class VocabulariesService(Service):
             raise errors.not_found(request.build_absolute_uri())
         name = self.subpath[0]
         terms = vocabularies.terms(name, request.user)
+        if terms is None and name in vocabularies.PLONE_NAMED:
+            raise exceptions.NotAuthenticated()  # `Users`, for editors only
         if terms is None:
             raise errors.not_found(request.build_absolute_uri())
         terms = self.filtered(terms)
-        start, size = batching.params(request)
+        start, size = batching.params(request, everything=len(terms))
         url = self.api_url(f"@vocabularies/{name}")
         data = {
             "@id": f"{url}?{request.META.get('QUERY_STRING', '')}".rstrip("?"),

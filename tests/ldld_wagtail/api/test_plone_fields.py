@@ -3,9 +3,10 @@
 
 import pytest
 
+from ldld_wagtail.text import person_name
 from news.models import NewsPage
 
-from ...utils import call, column_url, login, news_body
+from ...utils import call, column_url, login, news_body, photo_b64
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,65 @@ def test_plones_standard_fields_are_the_items_own(client, laocai):
 
 def latest(page):
     return NewsPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+
+
+def test_an_item_from_plones_standard_fields_only_goes_through_the_workflow(client, laocai):
+    """What Plone's own clients send: no authors, no unit, no photos list; the lead image with
+    its caption is the first photo, the writer its author and the photo's credit."""
+    ctv = login(client, "ctv-tuyengiao")
+    body = {
+        "@type": "NewsPage",
+        "title": "Hội thao công nhân khu công nghiệp",
+        "description": "Hơn 300 công nhân dự hội thao.",
+        "text": {"data": "<p>Sáng nay…</p>", "content-type": "text/html", "encoding": "utf-8"},
+        "subjects": ["thể thao"],
+        "image": {"data": photo_b64(), "encoding": "base64", "filename": "hoi-thao.jpg"},
+        "image_caption": "Kéo co tại hội thao",
+    }
+    created = call(client, "post", column_url(), ctv, body)
+    assert created.status_code == 201, created.json()
+    data = created.json()
+    writer = person_name(laocai["ctv"])
+    assert data["authors"] == writer and data["creators"] == [writer]
+    assert data["subjects"] == ["thể thao"] and data["layout"] == "view"
+    assert [(p["caption"], p["credit"], p["title"]) for p in data["photos"]] == [
+        ("Kéo co tại hội thao", writer, "Kéo co tại hội thao")
+    ]
+    url = "/++api++" + data["@id"].removeprefix("http://testserver")
+    # A second photo added with the type's own field (the first sent back as it was read, with
+    # its title and a list widget's row key), then Plone's caption edits the first.
+    photos = [{**p, "credit": "X", "@id": "row-1"} for p in data["photos"]]
+    photos.append({"image": photos[0]["image"], "caption": "Ảnh hai", "credit": "Y"})
+    assert call(client, "patch", url, ctv, {"photos": photos}).status_code == 204
+    assert call(client, "patch", url, ctv, {"preview_caption": "Kéo co"}).status_code == 204
+    page = latest(NewsPage.objects.get(slug="hoi-thao-cong-nhan-khu-cong-nghiep"))
+    assert [(p.caption, p.credit) for p in page.photos.all()] == [("Kéo co", "X"), ("Ảnh hai", "Y")]
+    # Every transition with Plone's `comment` only.
+    response = call(client, "post", f"{url}/@workflow/submit", ctv, {"comment": "Nhờ duyệt"})
+    assert response.status_code == 200, response.json()
+
+
+def test_types_say_which_plone_name_writes_which_field(client, laocai):
+    schema = call(client, "get", "/++api++/@types/NewsPage", login(client, "ctv-tuyengiao")).json()
+    aliases = {k: v["aliasOf"] for k, v in schema["properties"].items() if "aliasOf" in v}
+    assert aliases == {
+        "text": "body",
+        "subjects": "tags",
+        "creators": "authors",
+        "image": "photos[0].image",
+        "preview_image": "photos[0].image",
+        "image_caption": "photos[0].caption",
+        "preview_caption": "photos[0].caption",
+    }
+    assert schema["properties"]["subjects"]["widgetOptions"]["vocabulary"]["@id"].endswith(
+        "/@vocabularies/plone.app.vocabularies.Keywords"
+    )
+    assert not set(aliases) & set(schema["fieldsets"][0]["fields"])  # a form shows each once
+    photos = schema["properties"]["photos"]
+    assert photos["widget"] == "object_list"
+    assert photos["schema"]["fieldsets"][0]["fields"] == ["image", "caption", "credit"]
+    assert photos["items"]["properties"]["image"]["widget"] == "image"
+    assert schema["properties"]["body"]["widget"] == "richtext"
+    assert schema["layouts"] == ["view"]
+    column = call(client, "get", "/++api++/@types/TopicColumnPage").json()
+    assert column["layouts"] == ["listing_view"]

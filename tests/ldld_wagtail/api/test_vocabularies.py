@@ -18,8 +18,14 @@ def items(data):
 
 def test_the_list_of_vocabularies(client, column):
     data = get(client, "/++api++/@vocabularies").json()
-    assert {v["title"] for v in data} == {
+    assert {v["title"] for v in data} - {
         "document_types", "fields", "issuer_levels", "news_kinds", "sections", "topics", "units"
+    } == {
+        "plone.app.vocabularies." + name
+        for name in (
+            "Keywords", "PortalTypes", "ReadableTypes", "ReallyUserFriendlyTypes",
+            "ReviewStates", "UserFriendlyTypes", "Users", "WorkflowStates",
+        )
     }  # fmt: skip
     assert data[0]["@id"] == f"http://testserver/@vocabularies/{data[0]['title']}"
 
@@ -101,3 +107,29 @@ def test_sections_and_fields(client, laocai):  # noqa: F811
 def test_an_unknown_vocabulary_is_not_found(client, column):
     response = get(client, "/++api++/@vocabularies/nope")
     assert response.status_code == 404 and response.json()["type"] == "NotFound"
+
+
+def test_plones_own_vocabulary_names_answer(client, column, django_user_model):
+    item = make_news(column, "Tin có chủ đề")
+    item.tags.add("Tiền lương", "An toàn lao động")
+    item.save_revision().publish()
+    django_user_model.objects.create_user("hathu", password="pw", first_name="Thu", last_name="Hà")
+    plone = "/++api++/@vocabularies/plone.app.vocabularies."
+    # Volto's search and tag widget read Keywords, all at once (`b_size=-1`).
+    keywords = get(client, plone + "Keywords?b_size=-1&b_start=0").json()
+    assert items(keywords) == [
+        ("An toàn lao động", "An toàn lao động"),
+        ("Tiền lương", "Tiền lương"),
+    ]
+    types = dict(items(get(client, plone + "PortalTypes").json()))
+    assert types["NewsPage"] == "Tin, bài"
+    states = dict(items(get(client, plone + "WorkflowStates").json()))
+    assert states["pending"] and set(states) == set(
+        dict(items(get(client, plone + "ReviewStates").json()))
+    )
+    # Users only for a logged-in editor, as Plone asks for a login.
+    assert get(client, plone + "Users").status_code == 401
+    users = call(client, "get", plone + "Users?b_size=-1", login(client, "hathu"))
+    assert items(users.json()) == [("hathu", "Hà Thu")]
+    # Everything at once is only for vocabularies: a listing still refuses -1.
+    assert get(client, "/++api++/tuyen-giao-nu-cong?b_size=-1").status_code == 400
