@@ -53,8 +53,8 @@ def snapshot(user) -> dict:
 
 
 def remember(request, user) -> None:
-    """Before an edit is saved: the account as it was."""
-    if request.method == "POST":
+    """Before an edit is saved (the admin's POST, the API's PATCH): the account as it was."""
+    if request.method in ("POST", "PATCH", "PUT"):
         setattr(request, BEFORE, {**getattr(request, BEFORE, {}), user.pk: snapshot(user)})
 
 

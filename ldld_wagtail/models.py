@@ -884,3 +884,25 @@ class WithheldMedia(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id}"
+
+
+class LockLease(models.Model):
+    """How long a page lock taken through the API lasts (plone.locking's timeout, 10 minutes
+    by default): a Plone frontend locks a page while it is edited, and an editor who closes the
+    tab must not keep everyone else out. Wagtail's own locks (the admin's) have no lease and
+    stay until unlocked. `ldld_wagtail.locks` lets an expired lease's lock go."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="+")
+    locked_at = models.DateTimeField()
+    timeout = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("lock lease")
+        verbose_name_plural = _("lock leases")
+
+    def __str__(self):
+        return f"{self.page_id} {self.user_id} {self.expires_at:%Y-%m-%d %H:%M}"

@@ -28,6 +28,7 @@ from wagtail.models import (
 
 from . import models as m
 from .delegation import ensure_schedule as ensure_delegation_schedule
+from .locks import ensure_schedule as ensure_lock_schedule
 from .notify import ensure_reminder_schedule
 from .profile import Profile, ProfileError
 from .reports.jobs import ensure_schedule as ensure_report_schedule
@@ -128,6 +129,8 @@ class _Applier:
             self.r.change(_("scheduled the start and end of delegations (every 5 minutes)"))
         if ensure_report_schedule():
             self.r.change(_("scheduled the preparation of each period's reports (daily)"))
+        if ensure_lock_schedule():
+            self.r.change(_("scheduled the release of lapsed page locks (every 5 minutes)"))
 
     def save_changed(self, obj, values: dict, label: str):
         """Set `values` on `obj`; save and report when anything differs."""

@@ -1,5 +1,6 @@
 import copy
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -20,6 +21,7 @@ from . import (
     delegation,
     delegation_views,
     forwarding_views,
+    locks,
     takedown,
     withhold,
 )
@@ -656,3 +658,12 @@ def delegation_log_actions(actions):
         "ldld.delegation_started", _("Delegation in force"), _("Delegation came into force")
     )
     actions.register_action("ldld.delegation_ended", _("Delegation ended"), _("Delegation ended"))
+
+
+@hooks.register("before_edit_page")
+def let_lapsed_lock_go(request, page):
+    """A lock left by an abandoned edit in a Plone frontend lapses (`ldld_wagtail.locks`): the
+    admin's editor lets it go and opens again, unlocked (it read the lock before this hook)."""
+    if page.locked and locks.let_go_if_lapsed(page) and request.method == "GET":
+        return redirect(request.get_full_path())
+    return None

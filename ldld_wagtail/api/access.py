@@ -44,11 +44,27 @@ def visible(queryset, user):
 
 
 def can_see(page, user) -> bool:
-    """Live public pages for everyone; for editors also what they may edit, and for the board
-    (who may take items down) every page in their reach, withdrawn ones included."""
+    """Live public pages for everyone; for editors also what they may edit, for the board
+    (who may take items down) every page in their reach, withdrawn ones included, and for
+    whoever took a step on an item the item while it goes on through its workflow (the
+    secretary who routed it follows it to the deputy head's approval)."""
     if page.live and not is_restricted(page):
         return True
-    return is_responsible(page, user)
+    if is_responsible(page, user):
+        return True
+    return is_editor(user) and took_a_step(page, user)
+
+
+def took_a_step(page, user) -> bool:
+    """Whether the user finished a step of the item's workflow now in progress."""
+    from wagtail.models import TaskState, WorkflowState
+
+    return TaskState.objects.filter(
+        workflow_state__base_content_type=page_type(),
+        workflow_state__object_id=str(page.pk),
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        finished_by=user,
+    ).exists()
 
 
 def is_responsible(page, user) -> bool:

@@ -97,6 +97,19 @@ def document(request) -> dict:
     ]
     read_errors = _errors(400, 401, 404)
     anything = {"type": "object"}
+    account = _obj(
+        username={"type": "string"},
+        email={"type": "string", "format": "email"},
+        fullname={"type": "string"},
+        groups={"type": "array", "items": {"type": "string"}},
+    )
+    paste = _obj(
+        source={
+            "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+            "description": _("The URL of an item, or a list of them"),
+        }
+    )
+    pasted = {"type": "array", "items": _obj(source={"type": "string"}, target={"type": "string"})}
     workflow_info = _obj(
         history={"type": "array", "items": entry},
         state=_obj(id={"type": "string"}, title={"type": "string"}),
@@ -262,7 +275,15 @@ def document(request) -> dict:
                 [],
                 secure=True,
                 tag="site",
-            )
+            ),
+            "post": _op(
+                _("Create an account (it waits for the head's approval when the rules say so)"),
+                {"201": _json(anything), **_errors(400, 401, 403)},
+                [],
+                body=account,
+                secure=True,
+                tag="site",
+            ),
         },
         "/++api++/@users/{id}": {
             "get": _op(
@@ -271,6 +292,32 @@ def document(request) -> dict:
                 [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
                 secure=True,
                 tag="site",
+            ),
+            "patch": _op(
+                _("Change an account's name, email or (for those who manage accounts) roles"),
+                {"204": {"description": _("Changed")}, **_errors(400, 401, 403, 404)},
+                [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                body=account,
+                secure=True,
+                tag="site",
+            ),
+        },
+        "/++api++/{path}/@copy": {
+            "post": _op(
+                _("Copy items here, as drafts"),
+                {"200": _json(pasted), **_errors(400, 401, 403, 404)},
+                [PATH],
+                body=paste,
+                secure=True,
+            )
+        },
+        "/++api++/{path}/@move": {
+            "post": _op(
+                _("Move items here"),
+                {"200": _json(pasted), **_errors(400, 401, 403, 404)},
+                [PATH],
+                body=paste,
+                secure=True,
             )
         },
         "/++api++/{path}/@contextnavigation": {
@@ -299,6 +346,13 @@ def document(request) -> dict:
             "post": _op(
                 _("Lock the page for the caller"),
                 {"200": _json(anything), **_errors(401, 403, 404)},
+                [PATH],
+                secure=True,
+                tag="content",
+            ),
+            "patch": _op(
+                _("Refresh the caller's lock"),
+                {"200": _json(anything), **_errors(400, 401, 403, 404)},
                 [PATH],
                 secure=True,
                 tag="content",

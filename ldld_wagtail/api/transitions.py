@@ -7,10 +7,11 @@ are the same whichever door an editor uses.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 
 from .. import takedown
 from ..models import EditorialField, Withdrawal, section_of
@@ -95,6 +96,37 @@ def run(page, user, name: str, data: dict):
     if not isinstance(comment, str):
         raise errors.field_error("comment", _("must be text"))
     state = active_state(page)
+    since = timezone.now()
+    _take(page, user, name, data, comment, state)
+    if comment.strip():
+        _keep_comment(page, name, comment.strip(), since)
+
+
+# The log entries each transition writes. Wagtail's workflow start, cancel, publish and
+# unpublish take no comment; the caller's is kept on the entry, where the API's history and the
+# admin's both read it.
+LOGGED_AS = {
+    "submit": ("wagtail.workflow.start", "wagtail.workflow.resume"),
+    "retract": ("wagtail.workflow.cancel",),
+    "publish": ("wagtail.publish",),
+    "unpublish": ("wagtail.unpublish",),
+    "restore": ("ldld.restore",),
+}
+
+
+def _keep_comment(page, name, comment, since):
+    entry = (
+        PageLogEntry.objects.filter(page=page, action__in=LOGGED_AS.get(name, ()))
+        .filter(timestamp__gte=since)
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if entry is not None and not (entry.data or {}).get("comment"):
+        entry.data = {**(entry.data or {}), "comment": comment}
+        entry.save(update_fields=["data"])
+
+
+def _take(page, user, name, data, comment, state):
     if name == "submit":
         problems = publication_problems(page)
         if problems:

@@ -114,8 +114,17 @@ def _metadata(page, name, known=None):
     return common(page).get(name)
 
 
+# Every `metadata_fields` name a listing entry knows: what plone.restapi's `_all` gives.
+METADATA_NAMES = (
+    "id", "Title", "Description", "created", "modified", "effective", "expires", "language",
+    "is_folderish",
+)  # fmt: skip
+
+
 def summaries(request, pages, user, metadata_fields=()) -> list:
     """Listing entries for base `Page` rows (or specific ones) in a fixed number of queries."""
+    if "_all" in metadata_fields:
+        metadata_fields = METADATA_NAMES
     states = review_states(pages, user)
     known = descriptions(pages)
     return [summary(request, p, states[p.pk], metadata_fields, known) for p in pages]

@@ -3,6 +3,7 @@
 from . import (
     actions,
     auth,
+    clipboard,
     content,
     history,
     lock,
@@ -41,6 +42,8 @@ SERVICES = {
     "types": types.TypesService,
     "vocabularies": vocabularies.VocabulariesService,
     "users": users.UsersService,
+    "copy": clipboard.CopyService,
+    "move": clipboard.MoveService,
 }
 
 # Endpoints of the whole site, not of a page: `/++api++/@login`, never `/++api++/x/@login`.

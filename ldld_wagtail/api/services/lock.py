@@ -1,18 +1,19 @@
 """`@lock` (GET, POST, DELETE) on Wagtail's own page lock, so that an editor in a Plone
 frontend and one in the Wagtail admin see each other's locks.
 
-POST locks the page for a caller who may edit it or lock it (`{"stealable": …, "timeout": …}`
-are accepted; Wagtail's locks do not expire, so `timeout` is reported as 0); DELETE unlocks the
-caller's own lock, or another's with `{"force": true}` for those Wagtail lets unlock it. Writes
-(PATCH, DELETE) to a page locked by someone else answer 403 in Plone's error shape.
+POST locks the page for a caller who may edit it or lock it, for `timeout` seconds (Plone's 600
+by default; `ldld_wagtail.locks` lets a lapsed lock go); PATCH refreshes the caller's lock;
+`stealable` is whether the caller may unlock another's lock (Wagtail's unlock permission), not
+a property of the lock. DELETE unlocks the caller's own lock, or another's with
+`{"force": true}` for those Wagtail lets unlock it. Writes (PATCH, DELETE) to a page locked by
+someone else answer 403 in Plone's error shape. A lock taken in the admin has no timeout.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
-from wagtail.log_actions import log
 
+from ... import locks
 from .. import access, errors
 from ..base import Service
 from ..serializers.lock import lock_info
@@ -20,7 +21,9 @@ from ..serializers.lock import lock_info
 
 def locked_for(page, user) -> bool:
     """Locked by someone else (Wagtail's BasicLock: the locker alone may edit)."""
-    return bool(page.locked and page.locked_by_id != getattr(user, "pk", None))
+    if page.locked and page.locked_by_id != getattr(user, "pk", None):
+        return not locks.let_go_if_lapsed(page)
+    return False
 
 
 def refuse_if_locked(page, user):
@@ -32,7 +35,9 @@ class LockService(Service):
     def get(self, request):
         if self.subpath:
             raise errors.not_found(request.build_absolute_uri())
-        return Response(lock_info(request, self.visible_context()))
+        page = self.visible_context()
+        locks.let_go_if_lapsed(page)
+        return Response(lock_info(request, page))
 
     def post(self, request):
         page = self._editable()
@@ -43,11 +48,29 @@ class LockService(Service):
         # Wagtail's own lock permission counts too.
         if not (perms.can_lock() or perms.can_edit()):
             raise exceptions.PermissionDenied()
-        if not page.locked:
-            page.locked, page.locked_by, page.locked_at = True, request.user, timezone.now()
-            page.save(update_fields=["locked", "locked_by", "locked_at"])
-            log(instance=page, action="wagtail.lock", user=request.user)
+        locks.lock(page, request.user, self._timeout())
         return Response(lock_info(request, page))
+
+    def patch(self, request):
+        """Refresh the caller's own lock (plone.restapi's lock refresh)."""
+        page = self._editable()
+        if not page.locked or page.locked_by_id != request.user.pk:
+            raise errors.bad_request(_("You hold no lock on this page."))
+        lease = locks.lease_of(page)
+        locks.lock(page, request.user, lease.timeout if lease else self._timeout())
+        return Response(lock_info(request, page))
+
+    def _timeout(self):
+        data = self.request.data if isinstance(self.request.data, dict) else {}
+        timeout = data.get("timeout", locks.DEFAULT_TIMEOUT)
+        if not isinstance(timeout, int) or isinstance(timeout, bool):
+            raise errors.field_error("timeout", _("must be a whole number"))
+        if not 1 <= timeout <= locks.MAX_TIMEOUT:
+            raise errors.field_error(
+                "timeout",
+                _("must be between %(low)s and %(high)s") % {"low": 1, "high": locks.MAX_TIMEOUT},
+            )
+        return timeout
 
     def delete(self, request):
         page = self._editable()
@@ -57,9 +80,7 @@ class LockService(Service):
             may_steal = force and page.permissions_for_user(request.user).can_unlock()
             if not (own or may_steal):
                 raise exceptions.PermissionDenied(_("Resource is locked."))
-            page.locked, page.locked_by, page.locked_at = False, None, None
-            page.save(update_fields=["locked", "locked_by", "locked_at"])
-            log(instance=page, action="wagtail.unlock", user=request.user)
+            locks.unlock(page, request.user)
         return Response(lock_info(request, page))
 
     def _editable(self):

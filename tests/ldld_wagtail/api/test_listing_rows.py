@@ -34,6 +34,11 @@ def test_listing_entries_agree_with_the_full_objects(client, column):
     full = entries(client, "/++api++/tuyen-giao-nu-cong/ngay-quoc-te-phu-nu/")
     for key in ("@id", "@type", "UID", "title", "description", "effective", "review_state"):
         assert first[key] == full[key], key
+    # Plone's `_all`: every metadata name, with a value (Volto's search asks for it).
+    everything = entries(client, "/++api++/@search?portal_type=NewsPage&metadata_fields=_all")
+    entry = everything["items"][0]
+    assert "_all" not in entry and entry["Title"] == entry["title"] and entry["id"]
+    assert {"created", "modified", "effective", "expires", "language", "is_folderish"} <= set(entry)
     newest = entries(client, "/++api++/@search?portal_type=NewsPage&sort_on=effective"
                      "&sort_order=descending")  # fmt: skip
     assert [i["title"] for i in newest["items"]] == ["Tin mới nhất", "Ngày Quốc tế Phụ nữ"]

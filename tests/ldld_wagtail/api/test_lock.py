@@ -47,3 +47,53 @@ def test_a_lock_taken_in_the_admin_refuses_an_api_write(client, laocai):
     info = call(client, "get", f"{url}@lock", ctv).json()
     assert info["locked"] and info["creator"] == "thuky" and info["stealable"] is False
     assert call(client, "delete", f"{url}@lock", ctv, {"force": True}).status_code == 403
+
+
+def test_an_api_lock_lapses_after_its_timeout(client, laocai):
+    """An editor who closes a Plone frontend's edit tab does not keep the page locked: the
+    lock lapses after its timeout (Plone's 600 s by default), for the API and the admin."""
+    import datetime
+
+    from ldld_wagtail import locks
+    from ldld_wagtail.models import LockLease
+
+    page = draft(laocai)
+    url = "/++api++" + page.get_url()
+    ctv, quantri = login(client, "ctv-tuyengiao"), login(client, "quantri")
+    lock = call(client, "post", f"{url}@lock", ctv).json()
+    assert lock["timeout"] == 600 and lock["created"].endswith("+07:00")
+    assert call(client, "post", f"{url}@lock", ctv, {"timeout": 0}).status_code == 400
+    # Refreshed by its holder only.
+    assert call(client, "patch", f"{url}@lock", quantri).status_code == 400
+    assert call(client, "patch", f"{url}@lock", ctv).json()["locked"] is True
+
+    def lapse():
+        LockLease.objects.filter(page_id=page.pk).update(
+            expires_at=timezone.now() - datetime.timedelta(seconds=1)
+        )
+
+    lapse()
+    assert get(client, url, **quantri).json()["lock"]["locked"] is False
+    assert call(client, "get", f"{url}@lock", quantri).json()["locked"] is False
+    page.refresh_from_db()
+    assert not page.locked and not LockLease.objects.exists()
+
+    # In the admin: the editor lets a lapsed lock go and opens unlocked.
+    call(client, "post", f"{url}@lock", ctv)
+    lapse()
+    client.force_login(User.objects.create_superuser("admin", "admin@example.vn", "pw"))
+    edit = f"/admin/pages/{page.pk}/edit/"
+    response = client.get(edit)
+    assert response.status_code == 302 and response["Location"] == edit
+    page.refresh_from_db()
+    assert not page.locked
+    # And the job lets the others go.
+    call(client, "post", f"{url}@lock", ctv)
+    lapse()
+    assert locks.let_go_lapsed() == 1
+    page.refresh_from_db()
+    assert not page.locked
+    # A lock taken in the admin after a lease is the admin's: it does not lapse.
+    page.locked, page.locked_by, page.locked_at = True, laocai["thuky"], timezone.now()
+    page.save(update_fields=["locked", "locked_by", "locked_at"])
+    assert call(client, "get", f"{url}@lock", ctv).json()["timeout"] == 0

@@ -80,6 +80,10 @@ def test_the_lao_cai_path_through_the_api(client, laocai):
     call(client, "post", f"{url}@workflow/submit", ctv)
     call(client, "post", f"{url}@workflow/route", thuky, {"field": "tuyen-giao-nu-cong"})
 
+    # The secretary follows the item he routed, without acting on it any more.
+    assert transitions(client, url, thuky) == []
+    assert call(client, "get", f"{url}@actions", thuky).status_code == 200
+
     # The deputy head of that field approves, not the other one.
     assert transitions(client, url, phoban2) == []
     assert call(client, "post", f"{url}@workflow/approve", phoban2).status_code == 403
@@ -88,15 +92,18 @@ def test_the_lao_cai_path_through_the_api(client, laocai):
     assert PublishTaskState.objects.get(status="in_progress").due_at is not None
 
     assert transitions(client, url, quantri)[0] == "publish"
-    entry = call(client, "post", f"{url}@workflow/publish", quantri).json()
-    assert entry["review_state"] == "published"
+    entry = call(client, "post", f"{url}@workflow/publish", quantri, {"comment": "Lên trang chủ"})
+    assert entry.json()["review_state"] == "published"
     assert call(client, "get", url).json()["review_state"] == "published"
 
     info = call(client, "get", f"{url}@workflow", ctv).json()
     assert [h["action"] for h in info["history"]] == [
         None, "submit", "return", "submit", "route", "approve", "publish"
     ]  # fmt: skip
-    assert info["history"][2]["comments"] == "Thiếu tên tác giả"
+    # Every comment is kept, those of the steps Wagtail logs without one too.
+    assert [h["comments"] for h in info["history"]] == [
+        "", "Nhờ duyệt", "Thiếu tên tác giả", "", "", "Đồng ý", "Lên trang chủ"
+    ]  # fmt: skip
     assert info["state"] == {"id": "published", "title": info["state"]["title"]}
 
     # Take-down needs a reason; the item leaves every public door and can be restored.
