@@ -65,6 +65,54 @@ def remember_parent(page, parent) -> None:
     page._cached_parent_obj = parent
 
 
+# Wagtail's `PageQuerySet.prefetch_workflow_states()` leaves a page's active workflow states
+# (in progress or needing changes, with the current task) under this name, and its
+# `workflow_in_progress`, `current_workflow_state` and the task lock read them from there.
+WORKFLOW_STATES = "_current_workflow_states"
+
+
+def has_workflow_states(page) -> bool:
+    return hasattr(page, WORKFLOW_STATES)
+
+
+def remembered_workflow_states(page):
+    return getattr(page, WORKFLOW_STATES, None)
+
+
+def remember_workflow_states(page, states) -> None:
+    setattr(page, WORKFLOW_STATES, list(states))
+
+
+def forget_workflow_states(page) -> None:
+    page.__dict__.pop(WORKFLOW_STATES, None)
+
+
+def can_delete_quickly(perms, ignore_bulk=False):
+    """`PagePermissionTester.can_delete(ignore_bulk)` (`can_move()` is it with `ignore_bulk`)
+    where it can be told without Wagtail's query over "the page and its descendants": a page
+    without children, or a live page the user may not publish (it is among them itself). None
+    when only that query can tell. Reads the tester's `user`, `page`, `page_is_root` and
+    `permissions` (the codenames the user holds here)."""
+    user, page = perms.user, perms.page
+    if not user.is_active or perms.page_is_root:
+        return False
+    if user.is_superuser:
+        return True
+    held = perms.permissions  # set for active users who are not superusers
+    leaf = page.is_leaf()
+    if not ignore_bulk and "bulk_delete" not in held and not leaf:
+        return False
+    if "change" in held:
+        if "publish" in held:
+            return True
+        return False if page.live else (True if leaf else None)
+    if "add" in held:
+        if page.owner_id != user.pk or ("publish" not in held and page.live):
+            return False
+        return True if leaf else None
+    return False
+
+
 def slug_is_available(slug, parent, page=None) -> bool:
     """Wagtail's own check of a slug among a parent's children (as the admin's form does)."""
     return Page._slug_is_available(slug, parent, page)

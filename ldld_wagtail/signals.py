@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import APIToken, Page, PageViewRestriction, Site
+from wagtail.models import APIToken, Page, PageViewRestriction, Site, Workflow, WorkflowPage
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import search, withhold
@@ -59,6 +59,9 @@ def _on_restriction_changed(sender, instance, **kwargs):
 # and documents. A site registers its own models the same way (`cache.renews_generation`).
 for _shown in (Site, Unit, UnitFormerName, get_image_model(), get_document_model()):
     renews_generation(_shown)
+# Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions).
+for _assigned in (WorkflowPage, Workflow):
+    renews_generation(_assigned)
 
 
 def _forget_keys(sender, **kwargs):

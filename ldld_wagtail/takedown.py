@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from . import notify
-from .models import Section, Withdrawal
+from .models import Withdrawal
 
 
 class TakeDownForm(forms.Form):
@@ -48,18 +49,19 @@ def can_take_down(user, page) -> bool:
     # Asked for every row of an explorer listing, by several menu items: answers are kept on
     # the user object, which lives for one request.
     known = user.__dict__.setdefault("_ldld_can_take_down", {})
-    groups = user.groups.all()
-    if "board" not in known:
-        known["board"] = groups.filter(portal_role__can_take_down=True).exists()
-    if known["board"]:
+    if known.get("board"):
         return True
     if page.path not in known:
-        known[page.path] = Section.objects.filter(
-            page__path__in=[
-                page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)
-            ],
-            takedown_groups__in=groups,
-        ).exists()
+        # One query for both: a board role (anywhere), or a section on the path that lets
+        # one of the user's groups take down.
+        paths = [page.path[:i] for i in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+        flags = list(
+            user.groups.filter(
+                Q(portal_role__can_take_down=True) | Q(takedown_sections__page__path__in=paths)
+            ).values_list("portal_role__can_take_down", flat=True)
+        )
+        known["board"] = any(flag is True for flag in flags)
+        known[page.path] = bool(flags)
     return known[page.path]
 
 

@@ -332,3 +332,36 @@ def time_left(state: PublishTaskState, now=None) -> datetime.timedelta | None:
     if state.due_at is None:
         return None
     return state.due_at - (now or timezone.now())
+
+
+def workflow_pages() -> dict:
+    """{page path: its active workflow} for every page a workflow is assigned to: a few rows,
+    kept under the generation (assigning a workflow renews it, `apps.ready`)."""
+    from wagtail.models import WorkflowPage
+
+    from .cache import generation_cached
+
+    def read():
+        rows = WorkflowPage.objects.filter(workflow__active=True).select_related("page", "workflow")
+        return {row.page.path: row.workflow for row in rows}
+
+    return generation_cached("workflow-pages", read)
+
+
+def workflow_for(page):
+    """`page.get_workflow()`: the active workflow of the page or its nearest ancestor, read
+    from `workflow_pages()` (no query once kept) and kept on the page for the request."""
+    from django.conf import settings
+    from wagtail.models import Page
+
+    if "_ldld_workflow" not in page.__dict__:
+        workflow = None
+        if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            assigned = workflow_pages()
+            step = Page.steplen
+            for end in range(len(page.path), 0, -step):
+                workflow = assigned.get(page.path[:end])
+                if workflow is not None:
+                    break
+        page.__dict__["_ldld_workflow"] = workflow
+    return page.__dict__["_ldld_workflow"]

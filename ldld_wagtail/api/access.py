@@ -10,6 +10,7 @@ from django.db.models import Q
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .. import compat
 from ..models import Withdrawal
 from ..visibility import is_restricted, public_q
 
@@ -81,7 +82,9 @@ def acts_in_workflow(page, user) -> bool:
     secretary, the deputy heads, the head, the web admin for a news item)."""
     if not is_editor(user):
         return False
-    workflow = page.get_workflow()
+    from ..workflows import workflow_for
+
+    workflow = workflow_for(page)
     if workflow is None:
         return False
     group_ids = set(user.groups.values_list("pk", flat=True))
@@ -108,8 +111,50 @@ def can_edit(page, user) -> bool:
     return is_editor(user) and page.permissions_for_user(user).can_edit()
 
 
+def workflow_states(pages, listed=(), user=None) -> None:
+    """Read the active workflow states of `pages` (in progress or needing changes, with the
+    current task) in one query, for those not read yet, and leave them where Wagtail's own
+    `current_workflow_state`, `workflow_in_progress` and the task lock look first: the
+    permission checks, the review state and the transitions of a page share one read.
+
+    `listed` are the ids of a listing's rows read in the same query: whether each is in
+    moderation is kept on `user` (who lives for one request) for `review_states`."""
+    missing = [p for p in pages if not compat.has_workflow_states(p)]
+    if not missing and not listed:
+        return
+    ids = {str(p.pk) for p in missing} | {str(pk) for pk in listed}
+    found = {}
+    rows = (
+        WorkflowState.objects.active()
+        .filter(base_content_type=page_type(), object_id__in=sorted(ids))
+        .select_related("current_task_state__task")
+    )
+    for state in rows:
+        found.setdefault(state.object_id, []).append(state)
+    for p in missing:
+        compat.remember_workflow_states(p, found.get(str(p.pk), []))
+    if listed and user is not None:
+        known = _pending_known(user)
+        for pk in listed:
+            states = found.get(str(pk), [])
+            known[pk] = any(s.status == WorkflowState.STATUS_IN_PROGRESS for s in states)
+
+
+def _pending_known(user) -> dict:
+    return user.__dict__.setdefault("_ldld_pending", {})
+
+
+def in_progress(page) -> bool:
+    workflow_states([page])
+    return any(
+        s.status == WorkflowState.STATUS_IN_PROGRESS
+        for s in compat.remembered_workflow_states(page)
+    )
+
+
 def review_states(pages, user=None) -> dict:
-    """{page id: review_state} for pages, in two queries whatever their number.
+    """{page id: review_state} for pages, in two queries whatever their number (none for the
+    workflow states already read, `workflow_states`).
 
     Anonymous callers only ever get live pages, which are `published` to them (a new revision
     in moderation is the editors' business), so they cost no query.
@@ -124,13 +169,23 @@ def review_states(pages, user=None) -> dict:
         if ids
         else ()
     )
-    pending = set(
-        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
-        .filter(base_content_type=page_type(), object_id__in=[str(p.pk) for p in pages])
-        .values_list("object_id", flat=True)
-        if pages
-        else ()
-    )
+    if len(pages) == 1 and isinstance(pages[0], Page):
+        workflow_states(pages)  # one page: its states read in full serve the checks after
+    known = _pending_known(user)
+    if all(compat.has_workflow_states(p) or p.pk in known for p in pages):
+        pending = {
+            str(p.pk)
+            for p in pages
+            if (in_progress(p) if compat.has_workflow_states(p) else known[p.pk])
+        }
+    else:
+        pending = set(
+            WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS)
+            .filter(base_content_type=page_type(), object_id__in=[str(p.pk) for p in pages])
+            .values_list("object_id", flat=True)
+            if pages
+            else ()
+        )
     states = {}
     for p in pages:
         if str(p.pk) in pending:

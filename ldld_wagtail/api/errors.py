@@ -1,5 +1,6 @@
 """Errors as plone.restapi writes them: `{"type": ..., "message": ...}` and a real status."""
 
+import json
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -37,6 +38,18 @@ class APIError(exceptions.APIException):
 
 def bad_request(message, errors=None):
     return APIError(400, message, errors)
+
+
+def validation_error(problems):
+    """Several fields' problems at once, as plone.restapi's deserializer reports them: the
+    message is the list itself (`[{"message", "field", "error"}]`, which Volto's forms parse to
+    show each field's message under it), and `errors` holds it too."""
+    items = [{"field": p["field"], "message": str(p["message"])} for p in problems]
+    message = json.dumps(
+        [{"message": p["message"], "field": p["field"], "error": "ValidationError"} for p in items],
+        ensure_ascii=False,
+    )
+    return APIError(400, message, items)
 
 
 def field_error(field, message):

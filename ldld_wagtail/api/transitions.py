@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import PageLogEntry, WorkflowState
 
-from .. import takedown
+from .. import compat, takedown
 from ..models import EditorialField, Withdrawal, section_of
-from ..workflows import PublishTask, RouteTask, publication_problems
-from . import errors
+from ..workflows import PublishTask, RouteTask, publication_problems, workflow_for
+from . import access, errors
 
 TITLES = {
     "submit": gettext_lazy("Submit for approval"),
@@ -52,8 +52,9 @@ def available(page, user) -> list[str]:
     if not (user.is_authenticated and user.is_active):
         return []
     names = []
+    access.workflow_states([page])  # read once, for the permission checks below too
     perms = page.permissions_for_user(user)
-    state = active_state(page)
+    state = page.current_workflow_state
     in_progress = state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
     if in_progress:
         task = state.current_task_state.task.specific
@@ -66,12 +67,12 @@ def available(page, user) -> list[str]:
         names.sort(key=lambda n: n == "return")  # the step's own action first
         if state.requested_by_id == user.pk:
             names.append("retract")
-    elif page.get_workflow() is not None:
+    elif workflow_for(page) is not None:
         if perms.can_edit():
             names.append("submit")
     elif perms.can_publish() and (page.has_unpublished_changes or not page.live):
         names.append("publish")
-    if page.live and perms.can_unpublish() and page.get_workflow() is None:
+    if page.live and workflow_for(page) is None and perms.can_unpublish():
         names.append("unpublish")
     if page.live and takedown.can_take_down(user, page):
         names.append("take_down")
@@ -95,6 +96,7 @@ def run(page, user, name: str, data: dict):
     comment = data.get("comment", "")
     if not isinstance(comment, str):
         raise errors.field_error("comment", _("must be text"))
+    compat.forget_workflow_states(page)  # the transition changes them: Wagtail reads afresh
     state = active_state(page)
     since = timezone.now()
     _take(page, user, name, data, comment, state)

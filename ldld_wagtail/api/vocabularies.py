@@ -15,7 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from taggit.managers import TaggableManager
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from ..models import EditorialField, Section, Unit
 from ..text import fold, person_name
@@ -49,18 +49,18 @@ def _keywords(user):
 
 
 def _page_types(user):
-    from .serializers.schema import type_title
-    from .services.search import page_types
-
-    types = [(name, type_title(model)) for name, model in page_types().items()]
+    types = [
+        (model.__name__, str(model._meta.verbose_name).capitalize())
+        for model in get_page_models()
+        if model is not Page
+    ]
     return sorted(types, key=lambda term: fold(term[1]))
 
 
 def _review_states(user):
-    from .services.search import STATES
     from .transitions import STATE_TITLES
 
-    return [(state, str(STATE_TITLES[state])) for state in sorted(STATES)]
+    return [(state, str(title)) for state, title in sorted(STATE_TITLES.items())]
 
 
 def _users(user):

@@ -137,3 +137,40 @@ def test_wagtails_history_view_asks_for_edit_or_publish_and_its_button_is_the_on
     assert "can_publish() or perms.can_edit()" in inspect.getsource(PageHistoryView.get_object)
     assert PageListingHistoryButton.url_name == "wagtailadmin_pages:history"
     assert "can_edit" in inspect.getsource(PageListingHistoryButton.is_shown)  # ours, applied
+
+
+def test_the_quick_deletion_check_is_wagtails_own(laocai):
+    """`compat.can_delete_quickly` answers as `PagePermissionTester.can_delete()` and
+    `can_move()` do wherever it answers, for every kind of holder, on pages with and without
+    children, live or not."""
+    from django.contrib.auth.models import User
+
+    from ..utils import draft, make_news, section
+
+    column = section("tuyen-giao-nu-cong")
+    other_column = section("chinh-sach-phap-luat")
+    hidden = make_news(other_column, "Tin nháp cột khác", live=False)
+    other_column.unpublish()
+    pages = [
+        draft(laocai),  # a draft the contributor owns
+        make_news(column, "Tin đã đăng"),  # live, someone else's
+        make_news(column, "Bản nháp khác", live=False),  # a draft someone else owns
+        hidden,
+        column,  # live, with children
+        other_column,  # not live, with a draft child
+    ]
+    people = [*laocai.values(), User.objects.create_superuser("admin", "a@example.vn", "pw")]
+    inactive = User.objects.create_user("cu", is_active=False)
+    answered = 0
+    for user in [*people, inactive]:
+        for page in pages:
+            page.refresh_from_db()
+            perms = page.permissions_for_user(user)
+            for quick, wagtails in (
+                (compat.can_delete_quickly(perms), perms.can_delete()),
+                (compat.can_delete_quickly(perms, ignore_bulk=True), perms.can_move()),
+            ):
+                if quick is not None:
+                    assert quick == wagtails, (user.username, page.title)
+                    answered += 1
+    assert answered >= 75  # of 84: only a folder that is not live needs Wagtail's query

@@ -8,11 +8,12 @@ from ..access import review_states
 from .fields import iso, value
 from .lock import lock_info
 from .rows import PageRow
-from .schema import layout
+from .schema import layout, photo_field
 
 COMPONENTS = (
     "actions",
     "breadcrumbs",
+    "contextnavigation",
     "navigation",
     "navroot",
     "translations",
@@ -105,8 +106,12 @@ def common(page) -> dict:
 
 def _metadata(page, name, known=None):
     """A `metadata_fields` value for a listing entry (None for names it does not know)."""
-    if name == "id":
+    if name in ("id", "getId"):
         return page.slug
+    if name == "portal_type":
+        return type_id(page)
+    if name in PLONE_DATES:  # the catalog's text, 'None' when unset (Volto reads it so)
+        return common(page).get(PLONE_DATES[name]) or "None"
     if name == "Title":
         return page.title
     if name == "Description":
@@ -114,10 +119,17 @@ def _metadata(page, name, known=None):
     return common(page).get(name)
 
 
+# Plone's catalog names for the dates (Volto's folder contents shows them).
+PLONE_DATES = {
+    "CreationDate": "created",
+    "ModificationDate": "modified",
+    "EffectiveDate": "effective",
+    "ExpirationDate": "expires",
+}
 # Every `metadata_fields` name a listing entry knows: what plone.restapi's `_all` gives.
 METADATA_NAMES = (
-    "id", "Title", "Description", "created", "modified", "effective", "expires", "language",
-    "is_folderish",
+    "id", "getId", "Title", "Description", "portal_type", "created", "modified", "effective",
+    "expires", "language", "is_folderish", *PLONE_DATES,
 )  # fmt: skip
 
 
@@ -163,11 +175,18 @@ def full(request, page, user, parent, api_url, state=None, stored=None) -> dict:
     for name in api_fields:
         data[name] = value(request, page, name)
     data["layout"] = layout(page.specific_class or Page)
-    # Plone's names for the tags and the authors, which every Plone content item has.
+    # Plone's names for the body, the tags and the authors, which Plone's clients read.
+    if "body" in api_fields and "text" not in api_fields:
+        data["text"] = data["body"]
     if "tags" in api_fields:
         data["subjects"] = data["tags"]
     if "authors" in api_fields and isinstance(data["authors"], str):
         data["creators"] = [name.strip() for name in data["authors"].split(",") if name.strip()]
+    photos = photo_field(type(page))
+    if photos and photos in data:  # Plone's lead image: the first photo
+        first = data[photos][0] if data[photos] else {}
+        data["image"] = first.get("image")
+        data["image_caption"] = first.get("caption")
     if page.seo_title:
         data["seo_title"] = page.seo_title
     return data

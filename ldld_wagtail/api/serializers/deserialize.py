@@ -34,6 +34,11 @@ from .. import errors
 from .schema import PHOTO_ALIASES, PLONE_ALIASES, layout, photo_field
 
 METADATA = {"@type", "title", "description", "id"}
+# What a client sends back as it read it, or Volto's add form always sends: not written.
+ECHOED = {
+    "parent", "UID", "review_state", "created", "modified", "lock", "is_folderish",
+    "type_title", "items", "items_total", "batching", "language",
+}  # fmt: skip
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a",
     "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td",
@@ -49,8 +54,7 @@ class Problems:
 
     def raise_if_any(self):
         if self.items:
-            message = "; ".join(f"{e['field']}: {e['message']}" for e in self.items)
-            raise errors.APIError(400, message, self.items)
+            raise errors.validation_error(self.items)
 
 
 def clean_html(html: str) -> str:
@@ -113,6 +117,8 @@ def _lead_image(page, data, api_fields, default_credit):
         first["caption"] = caption
     if "credit" in row_fields and not first.get("credit"):
         first["credit"] = default_credit or ""
+    if first.get("image") is None:  # a caption for a photo that is not there
+        raise errors.field_error("image", _("send the image with its caption"))
     data[photos] = [first, *(kept(row) for row in existing[1:])]
 
 
@@ -143,6 +149,8 @@ def apply(page, data: dict, creating: bool, user=None) -> list:
     data = plone_names(page, data, api_fields, user, creating)
     inline = []
     for key in data:
+        if key in ECHOED:
+            continue
         if key == "layout":  # the one view each type has (`@types`' `layouts`)
             if data[key] != layout(type(page)):
                 problems.add(key, _("must be %r") % layout(type(page)))

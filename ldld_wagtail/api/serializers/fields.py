@@ -105,7 +105,7 @@ def value(request, obj, name):
     if isinstance(field, RichTextField):
         return richtext(expand_db_html(raw or ""))
     if isinstance(field, StreamField):
-        return richtext(str(raw) if raw else "")
+        return richtext(_unwrapped(str(raw)) if raw else "")
     if isinstance(field, models.ForeignKey):
         related = field.related_model
         if issubclass(related, AbstractImage):
@@ -122,15 +122,30 @@ def value(request, obj, name):
     return raw
 
 
+STREAM_WRAPPER = '<div class="stream">'
+
+
+def _unwrapped(html: str) -> str:
+    """A body's HTML without the page template's wrapper (`<div class="stream">`): what an
+    editor edits, and what Plone's rich text editors open (Volto's has no rule for the div and
+    opened an empty body)."""
+    html = html.strip()
+    if html.startswith(STREAM_WRAPPER) and html.endswith("</div>"):
+        return html[len(STREAM_WRAPPER) : -len("</div>")].strip()
+    return html
+
+
 def child_rows(request, obj, name):
     """An inline list (photos, members, entries) with its model's own `api_fields`, each row
     with a `title` too (read-only) so that a generic client can name it: Volto's default view
     shows a list of objects by their titles, and fails on objects without one."""
     rows = []
-    for row in getattr(obj, name).all():
+    for n, row in enumerate(getattr(obj, name).all()):
         data = {f: value(request, row, f) for f in row.api_fields}
         if "title" not in data:
             data["title"] = row_title(row, data)
+        # A row's key for a list widget (Volto's object_list shows only rows that have one).
+        data["@id"] = f"{row._meta.model_name}-{row.pk or n}"
         rows.append(data)
     return rows
 

@@ -1,21 +1,41 @@
 """Fetch what full objects show for a whole batch at once: a few queries per page type."""
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
+
+
+def _field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
 
 
 def _relations(model, prefix=""):
+    """The lookups for `model`'s related `api_fields`: an inline list comes with the objects
+    its rows point to in the same query (a news item's photos with their images)."""
     lookups = []
     for name in getattr(model, "api_fields", ()):
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
+        field = _field(model, name)
+        if field is None or not field.is_relation:
             continue
-        if not field.is_relation:
+        if not field.one_to_many:
+            lookups.append(prefix + name)
             continue
-        lookups.append(prefix + name)
-        if field.one_to_many:
-            lookups += _relations(field.related_model, f"{prefix}{name}__")
+        row = field.related_model
+        joined = [
+            f.name
+            for f in (_field(row, n) for n in getattr(row, "api_fields", ()))
+            if f is not None and f.many_to_one
+        ]
+        rows = row._default_manager.select_related(*joined) if joined else None
+        lookup = prefix + name
+        lookups.append(Prefetch(lookup, queryset=rows) if rows is not None else lookup)
+        lookups += [
+            lookup
+            for lookup in _relations(row, f"{prefix}{name}__")
+            if not (isinstance(lookup, str) and lookup.split("__")[-1] in joined)
+        ]
     return lookups
 
 

@@ -182,7 +182,9 @@ def _kind(model, field, vocabulary_url) -> dict:
     if isinstance(field, models.ForeignKey):
         related = field.related_model
         if issubclass(related, AbstractImage):
-            return {"type": "object", "factory": "Image", "widget": "image"}
+            # As plone.restapi describes an image field: no widget (Volto's `image` widget
+            # edits a URL, and fails on the image object; by the factory it uses its file one).
+            return {"type": "object", "factory": "Image"}
         if related._meta.label == "wagtaildocs.Document":
             return {"type": "object", "factory": "File", "widget": "file"}
         data = {"type": "string", "factory": "Choice"}

@@ -15,7 +15,7 @@ from ...registry import syndicated_type
 from .. import access, batching, errors
 from ..base import Service, etag
 from ..serializers import deserialize
-from ..serializers.content import full, page_url, summaries
+from ..serializers.content import full, is_folderish, page_url, summaries
 from ..serializers.prefetch import prefetch_full
 from ..serializers.rows import page_rows
 from . import components
@@ -38,16 +38,29 @@ class _ContentRead(Service):
         request = self.request
         stored = self.visible_context()
         page = self.working_copy(stored)
+        batch = self.batch(page) if is_folderish(page) else None
+        if access.is_editor(request.user):
+            # The workflow states of the page, the site root (the navroot component) and the
+            # listed children, for the review states, the permission checks and the
+            # transitions: one query.
+            access.workflow_states(
+                [stored, self.chain[0]] if self.chain else [stored],
+                listed=[row.pk for row in batch[2]] if batch else (),
+                user=request.user,
+            )
+            if page is not stored:
+                compat.remember_workflow_states(page, compat.remembered_workflow_states(stored))
         prefetch_full([page])
         parent = self.parent_page
         url = self.api_url().rstrip("/")
         data = full(request, page, request.user, parent, url, stored=stored)
-        if data["is_folderish"]:
-            data.update(self.items(page))
+        if batch is not None:
+            data.update(self.items(*batch))
         components.expand(self, data)
         return data
 
-    def items(self, page):
+    def batch(self, page):
+        """(start, size, the batch's rows, the number of children) of a folder."""
         request = self.request
         start, size = batching.params(request)
         children = access.visible(Page.objects.child_of(page), request.user)
@@ -55,10 +68,14 @@ class _ContentRead(Service):
         # and the anchors of deep batches are kept under it.
         key = None if access.is_editor(request.user) else f"api-children:{page.pk}"
         total = children.count() if key is None else generation_cached(key, children.count)
-        batch = []
+        rows = []
         if total and size:
             window = window_ids(children, "path", False, start, size, key)
-            batch = page_rows(window, "path", descending=False)
+            rows = page_rows(window, "path", descending=False)
+        return start, size, rows, total
+
+    def items(self, start, size, batch, total):
+        request = self.request
         metadata = request.query_params.getlist("metadata_fields")
         data = {
             "items": summaries(request, batch, request.user, metadata),
@@ -167,8 +184,7 @@ class WriteMixin:
                 for field, messages in exc.message_dict.items()
                 for m in messages
             ]
-            message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-            raise errors.APIError(400, message, problems) from None
+            raise errors.validation_error(problems) from None
 
     def check_precondition(self, page):
         wanted = self.request.headers.get("If-Match")

@@ -40,9 +40,16 @@ class BreadcrumbsService(ComponentService):
         }
 
 
+def menu_children(request) -> dict:
+    """{page id: its visible children that are folders or menu pages, in path order}, read by
+    `@contextnavigation` and reused by `@navigation` in the same request."""
+    return request._request.__dict__.setdefault("_ldld_menu_children", {})
+
+
 class NavigationService(ComponentService):
     """The menu: pages marked "show in menus" under the site root, `expand.navigation.depth`
-    levels deep (1 by default), in one query."""
+    levels deep (1 by default), in one query (none when `@contextnavigation` read the root's
+    children in the same request)."""
 
     def build(self):
         request = self.request
@@ -50,14 +57,19 @@ class NavigationService(ComponentService):
         if not raw.isdigit() or not 1 <= int(raw) <= 5:
             raise errors.field_error("expand.navigation.depth", _("must be between 1 and 5"))
         root = self.chain[0]
-        pages = access.visible(
-            Page.objects.descendant_of(root).filter(
-                show_in_menus=True, depth__lte=root.depth + int(raw)
-            ),
-            request.user,
-        ).order_by("path")
+        known = menu_children(request).get(root.pk)
+        if int(raw) == 1 and known is not None and len(known) < ContextNavigationService.LIMIT:
+            pages = [p for p in known if p.show_in_menus]
+        else:
+            pages = access.visible(
+                Page.objects.descendant_of(root).filter(
+                    show_in_menus=True, depth__lte=root.depth + int(raw)
+                ),
+                request.user,
+            ).order_by("path")
+            pages = pages.only("id", "path", "depth", "title", "url_path", "live", "locale_id")
         nodes, by_path = [], {}
-        for page in pages.only("id", "path", "depth", "title", "url_path", "live", "locale_id"):
+        for page in pages:
             node = {
                 "@id": page_url(request, page),
                 "description": "",
@@ -94,18 +106,21 @@ class NavrootService(ComponentService):
 class TranslationsService(ComponentService):
     def build(self):
         request = self.request
-        others = access.visible(
-            self.context.get_translations().only(
+        context, root = self.context, self.chain[0]
+        # The page's other languages and the site root's, in one query.
+        found = access.visible(
+            Page.objects.filter(
+                Q(translation_key=context.translation_key) | Q(translation_key=root.translation_key)
+            ).only(
                 "id", "path", "depth", "url_path", "title", "live", "locale_id", "translation_key"
             ),
             request.user,
         )
-        roots = access.visible(
-            self.chain[0]
-            .get_translations(inclusive=True)
-            .only("id", "path", "depth", "url_path", "live", "locale_id"),
-            request.user,
-        )
+        found = list(found.order_by("path"))
+        others = [
+            p for p in found if p.translation_key == context.translation_key and p.pk != context.pk
+        ]
+        roots = [p for p in found if p.translation_key == root.translation_key]
         return {
             "@id": self.api_url("@translations"),
             "items": [{"@id": page_url(request, p), "language": language_of(p)} for p in others],
@@ -198,20 +213,30 @@ class ContextNavigationService(ComponentService):
         if bottom:
             opened = [p for p in opened if p.depth < root.depth + bottom]
         on_path = {p.pk for p in path}
-        levels = {}
-        for node in opened:
+        levels = {node.pk: [] for node in opened}
+        if opened:
+            # The children of every opened page in one query.
+            under = Q()
+            for node in opened:
+                under |= Q(path__startswith=node.path, depth=node.depth + 1)
             children = access.visible(
-                Page.objects.child_of(node).filter(
+                Page.objects.filter(under).filter(
                     Q(numchild__gt=0) | Q(show_in_menus=True) | Q(pk__in=on_path)
                 ),
                 request.user,
             ).order_by("path")
-            levels[node.pk] = list(
-                children.only(
-                    "id", "path", "depth", "title", "slug", "url_path", "live", "numchild",
-                    "content_type", "locale_id",
-                ).select_related("content_type")[: self.LIMIT]
-            )  # fmt: skip
+            parents = {node.path: node.pk for node in opened}
+            rows = children.only(
+                "id", "path", "depth", "title", "slug", "url_path", "live", "numchild",
+                "content_type", "locale_id", "show_in_menus",
+            ).select_related("content_type")[: self.LIMIT * len(opened)]  # fmt: skip
+            for child in rows:
+                level = levels[parents[child.path[: -Page.steplen]]]
+                if len(level) < self.LIMIT:
+                    level.append(child)
+            if opened[0].pk == self.chain[0].pk:
+                # The site root's level serves the menu (`@navigation`) of the same request.
+                menu_children(request)[opened[0].pk] = levels[opened[0].pk]
 
         def node(page):
             return {

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
-from .. import batching, errors
+from .. import batching, errors, vocabularies
 from .search import CatalogService, Criteria
 
 OP = "plone.app.querystring.operation."
@@ -21,6 +21,8 @@ LARGER, LESS, BETWEEN = OP + "date.largerThan", OP + "date.lessThan", OP + "date
 OPERATIONS = {
     "portal_type": SELECTION,
     "review_state": SELECTION,
+    "Subject": SELECTION,
+    "unit": SELECTION,
     "path": {ABSOLUTE, RELATIVE},
     "SearchableText": {CONTAINS},
     "effective": {LARGER, LESS, BETWEEN},
@@ -103,6 +105,10 @@ class QuerystringSearchService(CatalogService):
             criteria.types = self.types(_listed(value), index)
         elif index == "review_state":
             criteria.states = self.review_states(_listed(value), index)
+        elif index == "Subject":
+            criteria.subjects = _listed(value)
+        elif index == "unit":
+            criteria.units = _listed(value)
         elif index == "SearchableText":
             criteria.text = str(value or "").strip()
         elif index == "path":
@@ -170,6 +176,13 @@ def _indexes() -> dict:
             _("Review state"), _("An item's workflow state (e.g. published)"), _("Metadata"),
             "plone.app.vocabularies.WorkflowStates", False,
         ),
+        "Subject": (
+            _("Topic"), _("The topics (tags) of an item"), _("Text"),
+            "plone.app.vocabularies.Keywords", False,
+        ),
+        "unit": (
+            _("Unit"), _("The unit that wrote an item"), _("Metadata"), "units", False,
+        ),
         "path": (_("Location"), _("The location of an item"), _("Metadata"), None, False),
         "SearchableText": (
             _("Searchable text"), _("Text search of an item's contents"), _("Text"), None, False,
@@ -196,6 +209,16 @@ class QuerystringService(CatalogService):
                 name: {"title": str(type_title(model))} for name, model in page_types().items()
             },
             "review_state": {state: {"title": str(STATE_TITLES[state])} for state in STATES},
+            "Subject": {
+                token: {"title": title}
+                for token, title in vocabularies.terms(
+                    vocabularies.PLONE + "Keywords", request.user
+                )
+            },
+            "unit": {
+                token: {"title": title}
+                for token, title in vocabularies.terms("units", request.user)
+            },
         }
         indexes = {}
         for name, (title, description, group, vocabulary, sortable) in _indexes().items():

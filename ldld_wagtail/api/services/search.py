@@ -18,12 +18,13 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
+from taggit.managers import TaggableManager
 from wagtail.models import Page, WorkflowState, get_page_models
 
 from ... import search as fulltext
 from ...cache import generation_cached
 from ...listing import ordered, window_ids
-from ...models import Withdrawal
+from ...models import Unit, Withdrawal
 from ...routing import resolve
 from .. import access, batching, errors
 from ..base import Service
@@ -46,6 +47,35 @@ def page_types() -> dict:
     return {m.__name__: m for m in get_page_models() if m is not Page}
 
 
+def unit_fields() -> list:
+    """(page model, field name) of every page type's unit in its `api_fields`."""
+    return [
+        (model, name)
+        for model in page_types().values()
+        for name in getattr(model, "api_fields", ())
+        if getattr(model._meta.get_field(name), "related_model", None) is Unit
+    ]
+
+
+def tag_fields() -> list:
+    """(page model, field name) of every page type's tags (topics) in its `api_fields`."""
+    return [
+        (model, name)
+        for model in page_types().values()
+        for name in getattr(model, "api_fields", ())
+        if isinstance(model._meta.get_field(name), TaggableManager)
+    ]
+
+
+def by_fields(fields, attribute, values) -> Q:
+    """Pages whose `field` (any of `fields`) has one of `values` as its `attribute`."""
+    wanted = Q(pk__in=[])
+    for model, name in fields:
+        rows = model.objects.filter(**{f"{name}__{attribute}__in": values})
+        wanted |= Q(pk__in=rows.values("pk"))
+    return wanted
+
+
 @dataclasses.dataclass
 class Criteria:
     """What a catalog query asks for, whatever its syntax. `base` None means the context."""
@@ -57,6 +87,8 @@ class Criteria:
     effective_min: datetime.datetime | None = None
     effective_max: datetime.datetime | None = None
     text: str = ""
+    units: list = dataclasses.field(default_factory=list)
+    subjects: list = dataclasses.field(default_factory=list)
     exclude: Page | None = None
     sort_on: str = "path"
     sort_order: str = "ascending"
@@ -139,6 +171,8 @@ class CatalogService(Service):
             and criteria.effective_min is None
             and criteria.effective_max is None
             and criteria.exclude is None
+            and not criteria.units
+            and not criteria.subjects
         )
 
     def shared_key(self, criteria) -> str | None:
@@ -158,6 +192,8 @@ class CatalogService(Service):
                 criteria.effective_min,
                 criteria.effective_max,
                 criteria.exclude.pk if criteria.exclude is not None else None,
+                sorted(criteria.units),
+                sorted(criteria.subjects),
             )
         )
         return "api:" + hashlib.sha1(key.encode()).hexdigest()
@@ -188,7 +224,13 @@ class CatalogService(Service):
             pages = pages.filter(path__startswith=base.path)
             if criteria.depth is not None:
                 pages = pages.filter(depth__lte=base.depth + criteria.depth)
+                if criteria.depth >= 1:  # Plone's depth 1 is the children, not the folder
+                    pages = pages.filter(depth__gt=base.depth)
 
+        if criteria.units:
+            pages = pages.filter(by_fields(unit_fields(), "code", criteria.units))
+        if criteria.subjects:
+            pages = pages.filter(by_fields(tag_fields(), "name", criteria.subjects))
         if criteria.states:
             pages = self.in_states(pages, criteria.states)
         if criteria.exclude is not None:
@@ -291,6 +333,8 @@ class SearchService(CatalogService):
                 raise errors.field_error("path.depth", _("must be a whole number"))
             criteria.depth = int(depth)
         criteria.states = self.review_states(query.getlist("review_state"), "review_state")
+        criteria.subjects = [v for v in query.getlist("Subject") if v.strip()]
+        criteria.units = [v for v in query.getlist("unit") if v.strip()]
         self.by_date(criteria, query)
         criteria.sort_on, criteria.sort_order = self.sorting(
             query.get("sort_on", "path"), query.get("sort_order", "ascending")

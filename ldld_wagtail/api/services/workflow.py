@@ -7,6 +7,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from wagtail.models import PageLogEntry, Task
 
+from ... import compat
 from ...workflows import PublishTask, RouteTask
 from .. import errors
 from ..access import review_states
@@ -113,6 +114,7 @@ class WorkflowService(Service):
         name = self.subpath[0]
         run(page, request.user, name, data)
         page.refresh_from_db()
+        compat.forget_workflow_states(page)  # read before the transition
         state = review_states([page], request.user)[page.pk]
         return Response(
             {

@@ -41,7 +41,8 @@ def crawl(client, auth=None):
         for link in links(response.json()):
             parts = urlsplit(link)
             # A transition's `@id` (`…/@workflow/submit`) is where it is POSTed, not read.
-            if parts.netloc in ("", "testserver") and "/@workflow/" not in parts.path:
+            # Links are absolute; a list row's `@id` (its key for a list widget) is not a link.
+            if parts.netloc == "testserver" and "/@workflow/" not in parts.path:
                 target = parts.path + (f"?{parts.query}" if parts.query else "")
                 if target not in seen:
                     queue.append(target)

@@ -38,6 +38,7 @@ def test_listing_entries_agree_with_the_full_objects(client, column):
     everything = entries(client, "/++api++/@search?portal_type=NewsPage&metadata_fields=_all")
     entry = everything["items"][0]
     assert "_all" not in entry and entry["Title"] == entry["title"] and entry["id"]
+    assert entry["ExpirationDate"] == "None" and entry["EffectiveDate"] == entry["effective"]
     assert {"created", "modified", "effective", "expires", "language", "is_folderish"} <= set(entry)
     newest = entries(client, "/++api++/@search?portal_type=NewsPage&sort_on=effective"
                      "&sort_order=descending")  # fmt: skip

@@ -66,6 +66,9 @@ def test_an_item_from_plones_standard_fields_only_goes_through_the_workflow(clie
     writer = person_name(laocai["ctv"])
     assert data["authors"] == writer and data["creators"] == [writer]
     assert data["subjects"] == ["thể thao"] and data["layout"] == "view"
+    assert data["text"] == data["body"] and "Sáng nay" in data["text"]["data"]
+    assert data["image"] == data["photos"][0]["image"]
+    assert data["image_caption"] == "Kéo co tại hội thao"
     assert [(p["caption"], p["credit"], p["title"]) for p in data["photos"]] == [
         ("Kéo co tại hội thao", writer, "Kéo co tại hội thao")
     ]
@@ -78,6 +81,14 @@ def test_an_item_from_plones_standard_fields_only_goes_through_the_workflow(clie
     assert call(client, "patch", url, ctv, {"preview_caption": "Kéo co"}).status_code == 204
     page = latest(NewsPage.objects.get(slug="hoi-thao-cong-nhan-khu-cong-nghiep"))
     assert [(p.caption, p.credit) for p in page.photos.all()] == [("Kéo co", "X"), ("Ảnh hai", "Y")]
+    # A caption without a photo to caption: refused, nothing saved.
+    for alias in ("image", "image_caption"):
+        body.pop(alias)
+    bare = call(client, "post", column_url(), ctv, {**body, "title": "Tin chưa có ảnh"})
+    bare_url = "/++api++" + bare.json()["@id"].removeprefix("http://testserver")
+    refused = call(client, "patch", bare_url, ctv, {"image_caption": "Chú thích"})
+    assert refused.status_code == 400 and refused.json()["errors"][0]["field"] == "image"
+    assert call(client, "get", bare_url, ctv).json()["photos"] == []
     # Every transition with Plone's `comment` only.
     response = call(client, "post", f"{url}/@workflow/submit", ctv, {"comment": "Nhờ duyệt"})
     assert response.status_code == 200, response.json()
@@ -102,7 +113,8 @@ def test_types_say_which_plone_name_writes_which_field(client, laocai):
     photos = schema["properties"]["photos"]
     assert photos["widget"] == "object_list"
     assert photos["schema"]["fieldsets"][0]["fields"] == ["image", "caption", "credit"]
-    assert photos["items"]["properties"]["image"]["widget"] == "image"
+    image = photos["items"]["properties"]["image"]
+    assert image["factory"] == "Image" and "widget" not in image  # as plone.restapi's
     assert schema["properties"]["body"]["widget"] == "richtext"
     assert schema["layouts"] == ["view"]
     column = call(client, "get", "/++api++/@types/TopicColumnPage").json()

@@ -14,7 +14,7 @@ def test_the_registry_lists_what_the_search_accepts_in_plones_shape(client, laoc
     data = response.json()
     assert data["@id"] == "http://testserver/@querystring"
     assert set(data["indexes"]) == {
-        "portal_type", "review_state", "path", "SearchableText", "effective",
+        "portal_type", "review_state", "Subject", "unit", "path", "SearchableText", "effective",
     }  # fmt: skip
     types = data["indexes"]["portal_type"]
     assert types["operations"] == [
@@ -36,6 +36,7 @@ def test_the_registry_lists_what_the_search_accepts_in_plones_shape(client, laoc
         for operation in spec["operations"]:
             value = {
                 "portal_type": ["NewsPage"], "review_state": ["published"], "path": "/",
+                "Subject": ["Thể thao"], "unit": ["tuyen-giao-nu-cong"],
                 "SearchableText": "công đoàn",
                 "effective": ["2026-01-01", "2026-12-31"] if operation.endswith("between")
                 else "2026-01-01",

@@ -117,8 +117,11 @@ def test_unknown_index_or_operation_is_a_bad_request(client, tree):
 
 
 def test_search_still_filters_by_path_state_and_date(client, tree):
+    # Plone's depth 1 is the folder's contents (what Volto's folder contents asks for).
     data = get(client, "/++api++/@search?path.query=/chinh-sach&path.depth=1").json()
-    assert titles(data) == ["Chính sách", "Luật lao động mới"]
+    assert titles(data) == ["Luật lao động mới"]
+    data = get(client, "/++api++/@search?path.query=/chinh-sach&path.depth=0").json()
+    assert titles(data) == ["Chính sách"]
     since = when(5).date().isoformat()
     data = get(client, f"/++api++/@search?portal_type=NewsPage&effective.query={since}").json()
     assert titles(data) == ["Hội thao công nhân", "Luật lao động mới"]
@@ -126,3 +129,36 @@ def test_search_still_filters_by_path_state_and_date(client, tree):
     assert data["items"] == []
     response = get(client, "/++api++/@search?sort_on=nope")
     assert response.status_code == 400 and response.json()["errors"][0]["field"] == "sort_on"
+
+
+def test_topics_and_units_as_criteria(client, tree):
+    """`Subject` (the topics, Plone's name) and `unit` in @querystring-search and @search, and
+    in the registry a query builder reads (`@querystring`), with their values."""
+    from ...utils import make_unit, publish
+
+    column, other = tree
+    item = column.get_children().specific().get(title="Hội thao công nhân")
+    item.tags.add("Thể thao")
+    publish(item)
+    cspl = make_unit("chinh-sach", "Ban Chính sách - Pháp luật")
+    law = other.get_children().specific().get()
+    law.unit = cspl
+    law.tags.add("Pháp luật", "Thể thao")
+    publish(law)
+    subject = {"i": "Subject", "o": OP + "selection.any", "v": ["Thể thao"]}
+    data = post(client, "/++api++/@querystring-search", {"query": [subject]}).json()
+    assert titles(data) == ["Hội thao công nhân", "Luật lao động mới"]
+    unit = {"i": "unit", "o": OP + "selection.is", "v": "chinh-sach"}
+    data = post(client, "/++api++/@querystring-search", {"query": [subject, unit]}).json()
+    assert titles(data) == ["Luật lao động mới"]
+    data = get(client, "/++api++/@search?Subject=Pháp luật").json()
+    assert titles(data) == ["Luật lao động mới"]
+    assert titles(get(client, "/++api++/@search?unit=chinh-sach").json()) == ["Luật lao động mới"]
+    assert get(client, "/++api++/@search?unit=khong-co").json()["items_total"] == 0
+    registry = get(client, "/++api++/@querystring").json()["indexes"]
+    assert registry["Subject"]["values"] == {
+        "Pháp luật": {"title": "Pháp luật"},
+        "Thể thao": {"title": "Thể thao"},
+    }
+    assert registry["Subject"]["vocabulary"] == "plone.app.vocabularies.Keywords"
+    assert registry["unit"]["values"]["chinh-sach"] == {"title": "Ban Chính sách - Pháp luật"}
