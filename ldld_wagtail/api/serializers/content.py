@@ -104,6 +104,15 @@ def common(page) -> dict:
     }
 
 
+def created(page):
+    """When the item was made: first published, or for one never published its first
+    revision (the latest one's time moved with every save)."""
+    if page.first_published_at:
+        return page.first_published_at
+    first = page.revisions.order_by("created_at", "pk").values_list("created_at", flat=True)
+    return first.first() or page.latest_revision_created_at
+
+
 def _metadata(page, name, known=None):
     """A `metadata_fields` value for a listing entry (None for names it does not know)."""
     if name in ("id", "getId"):
@@ -158,6 +167,7 @@ def full(request, page, user, parent, api_url, state=None, stored=None) -> dict:
         "description": description(page),
         "review_state": state,
         **common(page),
+        "created": iso(created(stored or page)),
         "lock": lock_info(request, stored or page),
         "parent": {},
         "type_title": type_title(page),

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from ...text import fold, person_name
 from .. import errors
 from .schema import PHOTO_ALIASES, PLONE_ALIASES, layout, photo_field
 
-METADATA = {"@type", "title", "description", "id"}
+METADATA = {"@type", "title", "description", "id", "effective", "expires"}
 # What a client sends back as it read it, or Volto's add form always sends: not written.
 ECHOED = {
     "parent", "UID", "review_state", "created", "modified", "lock", "is_folderish",
@@ -170,6 +171,7 @@ def apply(page, data: dict, creating: bool, user=None) -> list:
             page.slug = slug
     if "description" in data:
         _set_description(page, data["description"], problems)
+    _set_dates(page, data, problems)
     for name in api_fields:
         if name not in data:
             continue
@@ -182,6 +184,35 @@ def apply(page, data: dict, creating: bool, user=None) -> list:
         _set(page, field, name, data[name], problems)
     problems.raise_if_any()
     return inline
+
+
+# Plone's publication dates: `effective` is when the item goes live (Wagtail's go-live date,
+# which the workflow's publishing step honours), `expires` when it comes down.
+DATES = {"effective": "go_live_at", "expires": "expire_at"}
+
+
+def _set_dates(page, data, problems):
+    from .fields import iso
+
+    for plone, attr in DATES.items():
+        if plone not in data:
+            continue
+        value = data[plone]
+        shown = page.go_live_at or page.first_published_at if plone == "effective" else None
+        if value in (None, ""):
+            setattr(page, attr, None)
+            continue
+        if not isinstance(value, str) or parse_datetime(value) is None:
+            problems.add(plone, _("not a date and time (ISO 8601)"))
+            continue
+        moment = parse_datetime(value)
+        if timezone.is_naive(moment):  # without an offset: Vietnam time
+            moment = timezone.make_aware(moment)
+        if shown is not None and iso(shown) == iso(moment) and page.go_live_at is None:
+            continue  # the publication date sent back as it was read: not a go-live date
+        setattr(page, attr, moment)
+    if page.go_live_at and page.expire_at and page.expire_at <= page.go_live_at:
+        problems.add("expires", _("must be after the effective date"))
 
 
 def _set_description(page, value, problems):

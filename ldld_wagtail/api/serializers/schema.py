@@ -93,6 +93,19 @@ def aliases(cls, properties, vocabulary_url) -> dict:
             "factory": "Tuple",
             "aliasOf": "authors",
         }
+    for plone, ours, title in (
+        ("effective", "go_live_at", _("Go-live date/time")),
+        ("expires", "expire_at", _("Expiry date/time")),
+    ):
+        found[plone] = {
+            "type": "string",
+            "format": "date-time",
+            "title": title,
+            "description": "",
+            "widget": "datetime",
+            "factory": "Datetime",
+            "aliasOf": ours,
+        }
     photos = photo_field(cls)
     if photos:
         item = properties[photos]["items"]["properties"]

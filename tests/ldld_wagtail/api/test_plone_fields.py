@@ -1,6 +1,8 @@
 """A generic Plone client writes with Plone's standard names (`description`, `text`,
 `subjects`, `creators`) and may leave the unit out: a contributor's item is his unit's."""
 
+import datetime
+
 import pytest
 
 from ldld_wagtail.text import person_name
@@ -105,6 +107,8 @@ def test_types_say_which_plone_name_writes_which_field(client, laocai):
         "preview_image": "photos[0].image",
         "image_caption": "photos[0].caption",
         "preview_caption": "photos[0].caption",
+        "effective": "go_live_at",
+        "expires": "expire_at",
     }
     assert schema["properties"]["subjects"]["widgetOptions"]["vocabulary"]["@id"].endswith(
         "/@vocabularies/plone.app.vocabularies.Keywords"
@@ -119,3 +123,40 @@ def test_types_say_which_plone_name_writes_which_field(client, laocai):
     assert schema["layouts"] == ["view"]
     column = call(client, "get", "/++api++/@types/TopicColumnPage").json()
     assert column["layouts"] == ["listing_view"]
+
+
+def test_plones_publication_dates_are_wagtails_go_live_and_expiry(client, laocai):
+    """`effective` is when the item goes live (the workflow's publishing step honours it),
+    `expires` when it comes down; a date sent back as it was read changes nothing."""
+    ctv = login(client, "ctv-tuyengiao")
+    body = news_body(effective="2027-01-20T08:00:00", expires="2027-02-20T08:00:00+07:00")
+    created = call(client, "post", column_url(), ctv, body)
+    assert created.status_code == 201, created.json()
+    assert created.json()["effective"] == "2027-01-20T08:00:00+07:00"
+    assert created.json()["expires"] == "2027-02-20T08:00:00+07:00"
+    page = latest(NewsPage.objects.get(slug="cong-doan-tham-cong-nhan-kho-khan"))
+    assert page.go_live_at == datetime.datetime(2027, 1, 20, 1, 0, tzinfo=datetime.UTC)
+    url = "/++api++" + created.json()["@id"].removeprefix("http://testserver")
+    bad = call(client, "patch", url, ctv, {"expires": "2027-01-01T00:00:00+07:00"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "expires"
+    assert call(client, "patch", url, ctv, {"effective": "ngày mai"}).status_code == 400
+    assert call(client, "patch", url, ctv, {"effective": None, "expires": None}).status_code == 204
+    page = latest(NewsPage.objects.get(pk=page.pk))
+    assert page.go_live_at is None and page.expire_at is None
+
+
+def test_a_drafts_creation_date_stays_when_it_is_saved_again(client, laocai):
+    """`created` of an item never published is its first revision's time, not the last."""
+    from wagtail.models import Revision
+
+    ctv = login(client, "ctv-tuyengiao")
+    created = call(client, "post", column_url(), ctv, news_body())
+    url = "/++api++" + created.json()["@id"].removeprefix("http://testserver")
+    page = NewsPage.objects.get(slug="cong-doan-tham-cong-nhan-kho-khan")
+    Revision.objects.filter(object_id=str(page.pk)).update(
+        created_at=datetime.datetime(2026, 11, 2, 1, 0, tzinfo=datetime.UTC)
+    )
+    assert call(client, "patch", url, ctv, {"title": "Tiêu đề mới"}).status_code == 204
+    data = call(client, "get", url, ctv).json()
+    assert data["created"] == "2026-11-02T08:00:00+07:00"
+    assert data["modified"] > data["created"]
