@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from . import search, withhold
 from .cache import renew_generation, renews_generation
-from .models import Unit, UnitFormerName
+from .models import Unit, UnitFormerName, Withdrawal
 
 
 @receiver(page_published)
@@ -59,8 +59,9 @@ def _on_restriction_changed(sender, instance, **kwargs):
 # and documents. A site registers its own models the same way (`cache.renews_generation`).
 for _shown in (Site, Unit, UnitFormerName, get_image_model(), get_document_model()):
     renews_generation(_shown)
-# Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions).
-for _assigned in (WorkflowPage, Workflow):
+# Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions) and
+# take-downs (`api.access.taken_down`, the review states).
+for _assigned in (WorkflowPage, Workflow, Withdrawal):
     renews_generation(_assigned)
 
 

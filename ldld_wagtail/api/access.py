@@ -11,6 +11,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .. import compat
+from ..cache import generation_cached
 from ..models import Withdrawal
 from ..visibility import is_restricted, public_q
 
@@ -152,8 +153,19 @@ def in_progress(page) -> bool:
     )
 
 
+def taken_down() -> set:
+    """The ids of the pages taken down and not restored: few (a take-down is rare), kept under
+    the generation, which a take-down, a restore or any change to one renews."""
+    return generation_cached(
+        "taken-down",
+        lambda: set(
+            Withdrawal.objects.filter(restored_at__isnull=True).values_list("page_id", flat=True)
+        ),
+    )
+
+
 def review_states(pages, user=None) -> dict:
-    """{page id: review_state} for pages, in two queries whatever their number (none for the
+    """{page id: review_state} for pages, in one query whatever their number (none for the
     workflow states already read, `workflow_states`).
 
     Anonymous callers only ever get live pages, which are `published` to them (a new revision
@@ -161,14 +173,7 @@ def review_states(pages, user=None) -> dict:
     """
     if not is_editor(user):
         return {p.pk: "published" for p in pages}
-    ids = [p.pk for p in pages if not p.live]
-    withdrawn = set(
-        Withdrawal.objects.filter(page_id__in=ids, restored_at__isnull=True).values_list(
-            "page_id", flat=True
-        )
-        if ids
-        else ()
-    )
+    withdrawn = taken_down() if any(not p.live for p in pages) else set()
     if len(pages) == 1 and isinstance(pages[0], Page):
         workflow_states(pages)  # one page: its states read in full serve the checks after
     known = _pending_known(user)

@@ -74,6 +74,7 @@ def test_the_expanded_page_load_query_count(client, laocai):
     column = section("tuyen-giao-nu-cong")
     for n in range(5):
         make_news(column, f"Tin số {n}")
+    draft(laocai)  # the contributor's own draft is listed to him too
     auth = login(client, "ctv-tuyengiao")
     for path in (column.get_url(), column.get_url() + "tin-so-0/"):
         url = "/++api++" + path + VOLTO + ",contextnavigation"
