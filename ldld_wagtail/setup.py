@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 
 from . import models as m
+from .backup import ensure_schedule as ensure_backup_schedule
 from .delegation import ensure_schedule as ensure_delegation_schedule
 from .locks import ensure_schedule as ensure_lock_schedule
 from .notify import ensure_reminder_schedule
@@ -131,6 +132,8 @@ class _Applier:
             self.r.change(_("scheduled the preparation of each period's reports (daily)"))
         if ensure_lock_schedule():
             self.r.change(_("scheduled the release of lapsed page locks (every 5 minutes)"))
+        if ensure_backup_schedule():
+            self.r.change(_("scheduled the nightly backup (daily at 02:00)"))
 
     def save_changed(self, obj, values: dict, label: str):
         """Set `values` on `obj`; save and report when anything differs."""

@@ -23,7 +23,7 @@ class LatestNewsRssFeed(PageFeed):
     def items(self, site):
         return (
             live_public(NewsPage.objects.descendant_of(site.root_page))
-            .order_by("-first_published_at")[: self.limit]
+            .order_by("-first_published_at", "-pk")[: self.limit]
             .listing()
         )
 

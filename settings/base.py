@@ -237,6 +237,12 @@ LDLD_QUESTION_CONTACT_RETENTION_DAYS = int(
 # address (for per-address limits) is the one the outermost of them saw.
 LDLD_TRUSTED_PROXIES = int(os.environ.get("LDLD_TRUSTED_PROXIES", "0"))
 
+# Backups (ldld_wagtail.backup, README "Backups"): where the nightly job writes its archives,
+# how many it keeps, and the seconds it may take before the worker stops it.
+LDLD_BACKUP_DIR = Path(os.environ.get("LDLD_BACKUP_DIR", VAR_DIR / "backups"))
+LDLD_BACKUPS_KEPT = int(os.environ.get("LDLD_BACKUPS_KEPT", "7"))
+LDLD_BACKUP_TIMEOUT = int(os.environ.get("LDLD_BACKUP_TIMEOUT", "3600"))
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-ttdt@localhost")
 

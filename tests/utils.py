@@ -631,3 +631,50 @@ def outlet_key(code: str) -> str:
     out = io.StringIO()
     call_command("syndication_key", outlet=code, stdout=out, stderr=io.StringIO())
     return out.getvalue().strip()
+
+
+# Parts of a page that differ on every request, whatever the data: the CSRF token and the
+# question form's signed time token.
+PER_REQUEST = [
+    (re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"'), b'name="csrfmiddlewaretoken"'),
+    (re.compile(rb'(name="form_token"[^>]*value=")[^"]*"'), rb'\1"'),
+    (re.compile(rb'(value="[^"]*"[^>]*name="form_token")'), b'name="form_token"'),
+]
+
+
+def answers(requests: list[list]) -> dict:
+    """{label: [status, body]} for each [label, url, headers] fetched by a fresh anonymous or
+    keyed client, with what differs on every request taken out: what a restored site must answer
+    byte for byte like the original (`test_backup`). Runs in the test process and, for the
+    restored site, in a subprocess (`python -m tests.utils ANSWERS_JSON`)."""
+    from django.test import Client
+
+    found = {}
+    for label, url, headers in requests:
+        response = Client().get(url, **headers)
+        body = b"".join(response) if response.streaming else response.content
+        for pattern, replacement in PER_REQUEST:
+            body = pattern.sub(replacement, body)
+        found[label] = [response.status_code, body.decode("utf-8", "replace")]
+    return found
+
+
+def answers_in_a_subprocess(requests: list[list], env: dict, workdir) -> dict:
+    """`answers` from another process with the environment `env` (another database)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    asked, answered = Path(workdir) / "asked.json", Path(workdir) / "answered.json"
+    asked.write_text(json.dumps(requests))
+    script = (
+        "import django, json, sys; django.setup()\n"
+        "from django.test.utils import setup_test_environment; setup_test_environment()\n"
+        "from tests.utils import answers\n"
+        "requests = json.load(open(sys.argv[1]))\n"
+        "json.dump(answers(requests), open(sys.argv[2], 'w'), ensure_ascii=False)\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script, str(asked), str(answered)], cwd=root, env=env, check=True
+    )
+    return json.loads(answered.read_text())
