@@ -42,6 +42,68 @@ def publication_problems(page) -> list[str]:
     return list(check()) if check else []
 
 
+class StepTaken(Exception):
+    """Someone else acted on this step first (two reviewers at once, or the admin and the API):
+    the later action changes nothing. `ldld_wagtail.workflows.StepTakenMiddleware` tells the
+    admin's user in Vietnamese; the API answers 409."""
+
+
+def claim(task_state):
+    """Lock the step's row until the action commits and check it is still waiting: of two
+    actions on one step at the same moment, the second waits for the first and is refused
+    (PostgreSQL: `SELECT … FOR UPDATE`; SQLite: the IMMEDIATE transaction serializes writers)."""
+    from django.utils.translation import gettext as _
+
+    current = (
+        TaskState.objects.select_for_update()
+        .only("status", "finished_at", "finished_by")
+        .filter(pk=task_state.pk)
+        .first()
+    )
+    if current is not None and current.status == TaskState.STATUS_IN_PROGRESS:
+        task_state.status = current.status
+        return
+    # Read after the lock, not joined to it: a joined row would come from the statement's
+    # snapshot, taken before the other action committed (PostgreSQL, READ COMMITTED).
+    by = current.finished_by if current is not None and current.finished_by_id else None
+    if by is None or current.finished_at is None:
+        raise StepTaken(_("This step is no longer waiting for anyone: nothing was changed."))
+    who = by.get_full_name() or by.get_username()
+    when = timezone.localtime(current.finished_at).strftime("%H:%M ngày %d/%m/%Y")
+    raise StepTaken(
+        _("%(name)s already acted on this step at %(when)s: your action changed nothing.")
+        % {"name": who, "when": when}
+    )
+
+
+class StepTakenMiddleware:
+    """An admin action refused by `claim`: the editor is sent back to the page he came from
+    with the reason, instead of an error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, StepTaken):
+            return None
+        from django.contrib import messages
+        from django.http import JsonResponse
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        messages.error(request, str(exception))
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            back = reverse("wagtailadmin_home")
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":  # the action's dialog
+            return JsonResponse({"step": "success", "redirect": back})
+        return redirect(back)
+
+
 def _requested_by_id(obj):
     state = obj.current_workflow_state
     return state.requested_by_id if state else None
@@ -109,9 +171,15 @@ class StepTask(AbstractGroupApprovalTask):
         )
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        obj = task_state.workflow_state.content_object
-        if not self.is_actor(obj, user):
-            raise PermissionDenied
+        with transaction.atomic():
+            claim(task_state)
+            obj = task_state.workflow_state.content_object
+            if not self.is_actor(obj, user):
+                raise PermissionDenied
+            return self.act(task_state, user, action_name, **kwargs)
+
+    def act(self, task_state, user, action_name, **kwargs):
+        """The action itself, once `on_action` has claimed the step."""
         return super().on_action(task_state, user, action_name, **kwargs)
 
 
@@ -236,13 +304,10 @@ class RouteTask(StepTask):
     def get_form_for_action(self, action):
         return RouteForm if action == "route" else super().get_form_for_action(action)
 
-    @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
+    def act(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
-        if not self.is_actor(obj, user):
-            raise PermissionDenied
         if action_name != "route":
-            return super().on_action(task_state, user, action_name, **kwargs)
+            return super().act(task_state, user, action_name, **kwargs)
         field = kwargs["field"]
         if not isinstance(field, models.Model):
             field = RouteTaskState._meta.get_field("field").related_model.objects.get(pk=field)
@@ -303,8 +368,8 @@ class PublishTask(StepTask):
             state.save(update_fields=["due_at"])
         return state
 
-    def on_action(self, task_state, user, action_name, **kwargs):
-        result = super().on_action(task_state, user, action_name, **kwargs)
+    def act(self, task_state, user, action_name, **kwargs):
+        result = super().act(task_state, user, action_name, **kwargs)
         if action_name == "approve":
             record_working_time(task_state.specific)
         return result

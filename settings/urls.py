@@ -63,3 +63,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database that cannot be reached answers 503 in Vietnamese (JSON under /++api++/), not 500.
+handler500 = "ldld_wagtail.outage.server_error"

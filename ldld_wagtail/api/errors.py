@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 
+from ..outage import RETRY_AFTER, is_outage, unavailable_message
+
 logger = logging.getLogger(__name__)
 
 TYPES = {
@@ -24,6 +26,7 @@ TYPES = {
     415: "UnsupportedMediaType",
     429: "TooManyRequests",
     500: "InternalServerError",
+    503: "ServiceUnavailable",
 }
 
 
@@ -79,8 +82,12 @@ def handle(exc, context):
     """DRF exception handler: every failure, expected or not, in the API's error format."""
     headers = {}
     errors = None
+    from ..workflows import StepTaken
+
     if isinstance(exc, Http404):
         exc = not_found(context["request"].build_absolute_uri())
+    elif isinstance(exc, StepTaken):  # another reviewer acted on this step first
+        exc = conflict(str(exc))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
@@ -99,6 +106,10 @@ def handle(exc, context):
         auth = getattr(exc, "auth_header", None)
         if auth:
             headers["WWW-Authenticate"] = auth
+    elif is_outage(exc):  # the database is down or restarting: the caller may retry
+        logger.warning("API: database unavailable: %s", exc)
+        code, message = 503, unavailable_message()
+        headers["Retry-After"] = str(RETRY_AFTER)
     else:
         logger.exception("API error", exc_info=exc)
         code, message = 500, _("The server could not answer this request.")

@@ -1,0 +1,72 @@
+"""When the database cannot be reached: a Vietnamese 503 with `Retry-After`, not a stack trace.
+
+`server_error` is the site's `handler500`. Django calls it for any exception a view or a
+middleware let through, from inside the `except` block, so the exception is still at hand:
+when it is the database's (`OperationalError`, `InterfaceError`: the server stopped, restarting
+or out of connections), the reader gets `503 Service Unavailable` with `Retry-After`, the page
+`503.html` (the site's, or the plugin's own `ldld_wagtail/503.html`) rendered without a request
+context, so that nothing in it needs the database; under `/++api++/` the answer is JSON in
+plone.restapi's error shape. The API's own exception handler answers the same for errors its
+views raise (`api.errors.handle`). Anything else is Django's own 500.
+
+Nothing is kept between requests: Django closes a connection that failed at the end of the
+request, and the next request opens a new one, so the site recovers by itself as soon as the
+database is back. Anonymous readers of cached pages never reach this: the page cache
+(`ldld_wagtail.cache`) answers before the database is needed.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.defaults import server_error as django_server_error
+
+RETRY_AFTER = 30  # seconds: a database restart, a failover
+API_PREFIX = "/++api++"
+
+
+def is_outage(exc) -> bool:
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def unavailable_message() -> str:
+    return _("The portal cannot reach its database for a moment. Please try again shortly.")
+
+
+def api_unavailable() -> JsonResponse:
+    response = JsonResponse(
+        {"type": "ServiceUnavailable", "message": unavailable_message()},
+        status=503,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def unavailable(request) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return api_unavailable()
+    template = loader.select_template(["503.html", "ldld_wagtail/503.html"])
+    response = HttpResponse(
+        template.render({"message": unavailable_message(), "retry_after": RETRY_AFTER}),
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request, *args, **kwargs):
+    if is_outage(sys.exc_info()[1]):
+        return unavailable(request)
+    if request.path.startswith(API_PREFIX):
+        from .api.errors import body
+
+        return JsonResponse(
+            body(500, _("The server could not answer this request.")),
+            status=500,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return django_server_error(request, *args, **kwargs)

@@ -1,0 +1,102 @@
+"""The database or Redis stopped: readers of cached pages keep being served, others get a
+Vietnamese 503 with Retry-After (the API in plone.restapi's error shape), and the site answers
+normally again as soon as the database is back; with Redis stopped the site serves from the
+database."""
+
+import socket
+import time
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.test import Client
+
+from ldld_wagtail.backends.cache import TolerantRedisCache
+
+from ..utils import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+def database_down():
+    """Every query fails as it does while PostgreSQL is stopped."""
+    error = OperationalError("connection to server at 127.0.0.1, port 5432 failed")
+    return mock.patch.multiple(
+        CursorWrapper,
+        execute=mock.Mock(side_effect=error),
+        executemany=mock.Mock(side_effect=error),
+    )
+
+
+def test_readers_get_cached_pages_or_a_vietnamese_503_and_the_site_recovers(column):
+    article = make_news(column, "Thông báo khẩn về bão số 3")
+    other = make_news(column, "Tin chưa ai đọc")
+    reader = Client(raise_request_exception=False)
+    cached = reader.get(article.url)
+    assert cached.status_code == 200
+
+    with database_down():
+        again = reader.get(article.url)
+        assert again.status_code == 200 and again.content == cached.content
+
+        page = reader.get(other.url)
+        assert page.status_code == 503 and page["Retry-After"] == "30"
+        html = page.content.decode()
+        assert "Cổng thông tin tạm thời gián đoạn" in html
+        assert "không kết nối được cơ sở dữ liệu" in html
+        assert "Traceback" not in html and "OperationalError" not in html
+
+        api = reader.get(f"/++api++{other.url}", HTTP_ACCEPT="application/json")
+        assert api.status_code == 503 and api["Retry-After"] == "30"
+        assert api.json() == {
+            "type": "ServiceUnavailable",
+            "message": "Cổng thông tin tạm thời không kết nối được cơ sở dữ liệu. "
+            "Vui lòng thử lại sau ít phút.",
+        }
+
+    assert reader.get(other.url).status_code == 200
+    assert reader.get(f"/++api++{other.url}", HTTP_ACCEPT="application/json").status_code == 200
+
+
+def test_other_server_errors_stay_500(column, settings):
+    reader = Client(raise_request_exception=False)
+    with mock.patch.object(CursorWrapper, "execute", side_effect=RuntimeError("bug")):
+        response = reader.get("/tim-kiem/?q=bao")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nothing listens once the socket is closed
+
+
+def test_a_stopped_redis_reads_as_an_empty_cache_fast():
+    cache = TolerantRedisCache(
+        f"redis://127.0.0.1:{closed_port()}/0",
+        {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}},
+    )
+    started = time.monotonic()
+    assert cache.get("x", "mặc định") == "mặc định"
+    assert cache.set("x", 1) is None and cache.add("x", 1) is False
+    assert cache.get_many(["x", "y"]) == {} and cache.incr("dem") == 1
+    assert cache.delete("x") is False and cache.has_key("x") is False
+    assert time.monotonic() - started < 1
+
+
+def test_the_site_serves_with_redis_stopped(column, settings):
+    article = make_news(column, "Tin đọc khi Redis dừng")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ldld_wagtail.backends.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    reader = Client(raise_request_exception=False)
+    for url in ("/", column.url, article.url, "/tim-kiem/?q=redis"):
+        assert reader.get(url).status_code == 200, url
+    api = reader.get(f"/++api++{article.url}", HTTP_ACCEPT="application/json")
+    assert api.status_code == 200 and api.json()["title"] == "Tin đọc khi Redis dừng"
