@@ -106,6 +106,7 @@ def changed(request, user, created: bool = False) -> AccountApproval | None:
             "by": person_name(request.user),
             "url": root_url_for() + reverse("ldld_accounts"),
         },
+        key=f"account:{pending.pk}:{pending.requested_at.timestamp()}",
     )
     messages.warning(
         request,

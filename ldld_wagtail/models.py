@@ -626,6 +626,7 @@ class ReportFile(models.Model):
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
@@ -906,3 +907,29 @@ class LockLease(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.user_id} {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """An email owed to one person (`ldld_wagtail.notify`): written in the transaction of what it
+    tells (a step reached, an item returned, published or taken down, an account waiting, a
+    deadline), so that it exists exactly when that happened; sent by the worker, which marks it
+    sent right after the mail server takes it. `key` names the event and the person, so that an
+    event told twice (a signal sent again, a job run again after a worker was killed) owes one
+    email. A job claims a row before sending (`claimed_at`): a claim older than
+    `notify.CLAIM_SECONDS` is taken to be a dead worker's, and the row is sent again."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="+")
+    subject = models.CharField(_("subject"), max_length=255)
+    template = models.CharField(_("template"), max_length=200)
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+
+    def __str__(self):
+        return self.key

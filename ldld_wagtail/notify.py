@@ -12,6 +12,7 @@ emails are switched off in `apps.py`.
 """
 
 import datetime
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -32,23 +33,82 @@ def edit_url(page) -> str:
     return root_url_for(page) + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-@task()
-def send_editorial_mail(user_ids: list, subject: str, template: str, context: dict):
-    """One email per recipient, in Vietnamese."""
-    users = get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
-    with translation.override("vi"):
-        for user in users:
-            body = render_to_string(template, {**context, "user": user})
-            send_mail(subject, body, None, [user.email])
-    return len(users)
+CLAIM_SECONDS = 120  # a claim older than this is a dead worker's (EMAIL_TIMEOUT is 30 s)
+OWED_SCHEDULE = "ldld: notifications still owed"
 
 
-def queue(user_ids, subject, template, context):
+def queue(user_ids, subject, template, context, key: str | None = None):
+    """Owe each of `user_ids` an email, in the current transaction, and have the worker send
+    them once it commits. `key` names the event (e.g. `step:<task state>`): the same event
+    queued again owes nothing more. Without a key every call is an event of its own."""
+    from .models import Notification
+
     user_ids = sorted({pk for pk in user_ids if pk})
-    if user_ids:
-        transaction.on_commit(
-            lambda: send_editorial_mail.enqueue(user_ids, str(subject), template, context)
+    if not user_ids:
+        return
+    key = key or f"once:{uuid.uuid4().hex}"
+    rows = [
+        Notification(
+            key=f"{key}:{pk}"[:200],
+            user_id=pk,
+            subject=str(subject)[:255],
+            template=template,
+            context=context,
         )
+        for pk in user_ids
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    keys = [row.key for row in rows]
+    # Should the broker be down, the rows wait for `send_owed`.
+    transaction.on_commit(lambda: send_notifications.enqueue(keys))
+
+
+@task()
+def send_notifications(keys: list) -> int:
+    """Send the notifications of `keys` still owed; safe to run again (a retried job)."""
+    from .models import Notification
+
+    owed = Notification.objects.filter(key__in=keys, sent_at=None).values_list("pk", flat=True)
+    return sum(_send(pk) for pk in list(owed))
+
+
+def send_owed(now=None) -> int:
+    """Every notification still owed after a minute: its job was lost (the broker down when
+    it was queued, a worker killed past its retries). Run every five minutes."""
+    from .models import Notification
+
+    now = now or timezone.now()
+    owed = Notification.objects.filter(
+        sent_at=None, created_at__lt=now - datetime.timedelta(minutes=1)
+    ).values_list("pk", flat=True)
+    return sum(_send(pk, now) for pk in list(owed))
+
+
+def _send(pk, now=None) -> int:
+    """Claim the row, send its email, mark it sent: 1 when this call sent it."""
+    from .models import Notification
+
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(seconds=CLAIM_SECONDS)
+    claimed = (
+        Notification.objects.filter(pk=pk, sent_at=None)
+        .filter(Q(claimed_at=None) | Q(claimed_at__lt=stale))
+        .update(claimed_at=now)
+    )
+    if not claimed:
+        return 0  # sent already, or another worker is sending it
+    row = Notification.objects.select_related("user").get(pk=pk)
+    user = row.user
+    if user.is_active and user.email:
+        with translation.override("vi"):
+            body = render_to_string(row.template, {**row.context, "user": user})
+        send_mail(row.subject, body, None, [user.email])
+    Notification.objects.filter(pk=pk).update(sent_at=timezone.now())
+    return 1
+
+
+def ensure_owed_schedule():
+    return schedules.ensure(OWED_SCHEDULE, "ldld_wagtail.notify.send_owed", minutes=5)
 
 
 def page_context(page):
@@ -82,7 +142,13 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         from django.utils.translation import gettext as _
 
         subject = _("Waiting for you: %s") % context["title"]
-    queue(recipients.values_list("pk", flat=True), subject, "ldld_wagtail/mail/step.txt", context)
+    queue(
+        recipients.values_list("pk", flat=True),
+        subject,
+        "ldld_wagtail/mail/step.txt",
+        context,
+        key=f"step:{instance.pk}",
+    )
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
@@ -98,7 +164,13 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
         from django.utils.translation import gettext as _
 
         subject = _("Returned to you: %s") % context["title"]
-    queue([instance.requested_by_id], subject, "ldld_wagtail/mail/returned.txt", context)
+    queue(
+        [instance.requested_by_id],
+        subject,
+        "ldld_wagtail/mail/returned.txt",
+        context,
+        key=f"returned:{state.pk if state else instance.pk}",
+    )
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -110,7 +182,13 @@ def on_workflow_approved(sender, instance, user=None, **kwargs):
         from django.utils.translation import gettext as _
 
         subject = _("Published: %s") % context["title"]
-    queue([instance.requested_by_id], subject, "ldld_wagtail/mail/published.txt", context)
+    queue(
+        [instance.requested_by_id],
+        subject,
+        "ldld_wagtail/mail/published.txt",
+        context,
+        key=f"published:{instance.pk}",
+    )
 
 
 # --- deadline reminders ---------------------------------------------------------------------
@@ -161,6 +239,7 @@ def remind_deadlines(now=None) -> int:
             subject,
             "ldld_wagtail/mail/deadline.txt",
             context,
+            key=f"{kind}:{state.pk}",
         )
         setattr(state, field, now)
         state.save(update_fields=[field])

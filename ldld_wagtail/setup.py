@@ -30,9 +30,10 @@ from . import models as m
 from .backup import ensure_schedule as ensure_backup_schedule
 from .delegation import ensure_schedule as ensure_delegation_schedule
 from .locks import ensure_schedule as ensure_lock_schedule
-from .notify import ensure_reminder_schedule
+from .notify import ensure_owed_schedule, ensure_reminder_schedule
 from .profile import Profile, ProfileError
 from .reports.jobs import ensure_schedule as ensure_report_schedule
+from .reports.jobs import ensure_stalled_schedule
 from .site_url import site_host_values
 from .workflows import ApprovalTask, PublishTask, RouteTask
 
@@ -132,6 +133,10 @@ class _Applier:
             self.r.change(_("scheduled the preparation of each period's reports (daily)"))
         if ensure_lock_schedule():
             self.r.change(_("scheduled the release of lapsed page locks (every 5 minutes)"))
+        if ensure_owed_schedule():
+            self.r.change(_("scheduled the sending of notifications still owed (every 5 minutes)"))
+        if ensure_stalled_schedule():
+            self.r.change(_("scheduled the resumption of report builds whose job was lost"))
         if ensure_backup_schedule():
             self.r.change(_("scheduled the nightly backup (daily at 02:00)"))
 

@@ -103,6 +103,7 @@ def take_down(page, user, category: str, reason: str) -> Withdrawal:
                 "category": str(dict(Withdrawal.REASONS)[category]),
                 "by": user.get_full_name() or user.get_username(),
             },
+            key=f"takedown:{withdrawal.pk}",
         )
     return withdrawal
 

@@ -249,6 +249,8 @@ LDLD_BACKUPS_KEPT = int(os.environ.get("LDLD_BACKUPS_KEPT", "7"))
 LDLD_BACKUP_TIMEOUT = int(os.environ.get("LDLD_BACKUP_TIMEOUT", "3600"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that hangs must not hold a worker (and a claimed notification) for ever.
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-ttdt@localhost")
 
 LOGGING = {

@@ -1,8 +1,13 @@
 """A django-tasks backend that hands Wagtail's background work to the django-q2 worker.
 
 One queue for everything: the portal's own jobs and Wagtail's tasks (reference index, image
-renditions, frontend cache) all run in `manage.py qcluster`.
+renditions, frontend cache) all run in `manage.py qcluster`. A job that cannot be queued (the
+broker is down) is logged, not raised: the save that queued it goes through, and the portal's
+own work is picked up again by its sweeps (`notify.send_owed`, `reports.jobs.resume_stalled`).
 """
+
+import dataclasses
+import logging
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
@@ -15,6 +20,16 @@ from django_tasks.utils import get_random_id
 # reference-index update on every save; when the row is deleted before the worker gets to it
 # (an inline row replaced in the same edit), its delete handler has already removed its
 # references, and the update would fail on the missing row at every retry.
+logger = logging.getLogger(__name__)
+
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    BROKER_DOWN = (OSError, RedisConnectionError, RedisTimeoutError)
+except ImportError:  # no Redis: the ORM broker, whose failures are the database's
+    BROKER_DOWN = (OSError,)
+
 DONE_WHEN_GONE = {"wagtail.tasks.update_reference_index_task"}
 
 
@@ -50,23 +65,27 @@ class DjangoQBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        if task.run_after is not None:
-            schedule(
-                "ldld_wagtail.backends.tasks.run_task",
-                task.module_path,
-                list(args),
-                dict(kwargs),
-                name=f"{task.module_path}:{result.id}",
-                schedule_type=Schedule.ONCE,
-                next_run=task.run_after,
-                repeats=1,
-            )
-        else:
-            async_task(
-                "ldld_wagtail.backends.tasks.run_task",
-                task.module_path,
-                list(args),
-                dict(kwargs),
-                task_name=task.module_path,
-            )
+        try:
+            if task.run_after is not None:
+                schedule(
+                    "ldld_wagtail.backends.tasks.run_task",
+                    task.module_path,
+                    list(args),
+                    dict(kwargs),
+                    name=f"{task.module_path}:{result.id}",
+                    schedule_type=Schedule.ONCE,
+                    next_run=task.run_after,
+                    repeats=1,
+                )
+            else:
+                async_task(
+                    "ldld_wagtail.backends.tasks.run_task",
+                    task.module_path,
+                    list(args),
+                    dict(kwargs),
+                    task_name=task.module_path,
+                )
+        except BROKER_DOWN:  # the broker (Redis) is down: the save that queued it must not fail
+            logger.warning("Could not queue %s; the broker is unavailable", task.module_path)
+            result = dataclasses.replace(result, status=TaskResultStatus.FAILED)
         return result

@@ -17,6 +17,7 @@ import datetime
 import secrets
 import traceback
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -43,6 +44,9 @@ from . import (
 ATTEMPTS = 3
 RETRY_AFTER = datetime.timedelta(minutes=2)
 SCHEDULE = "ldld_wagtail: prepare the reports of the period that ended"
+STALLED_SCHEDULE = "ldld_wagtail: resume report builds whose job was lost"
+# A build running longer than the worker's timeout was killed with it.
+STALLED = datetime.timedelta(seconds=settings.Q_CLUSTER.get("timeout", 300) + 60)
 # Permission to read each report (ldld_wagtail.setup grants them from the profile's roles).
 READ = {
     "royalties": "ldld.view_royaltymonth",
@@ -141,8 +145,15 @@ def build_report_file(pk: int, token: str) -> str:
         row = ReportFile.objects.select_for_update().filter(pk=pk, token=token).first()
         if row is None or row.status in (ReportFile.Status.DONE, ReportFile.Status.FAILED):
             return "nothing to do"
-        row.status, row.attempts = ReportFile.Status.RUNNING, row.attempts + 1
-        row.save(update_fields=["status", "attempts"])
+        now = timezone.now()
+        if (
+            row.status == ReportFile.Status.RUNNING
+            and row.started_at
+            and (row.started_at > now - STALLED)
+        ):
+            return "already running"  # the same job twice: the other one builds it
+        row.status, row.attempts, row.started_at = ReportFile.Status.RUNNING, row.attempts + 1, now
+        row.save(update_fields=["status", "attempts", "started_at"])
 
     def progress(percent):
         ReportFile.objects.filter(pk=pk, token=token).update(progress=min(int(percent), 99))
@@ -165,6 +176,25 @@ def build_report_file(pk: int, token: str) -> str:
     if current.automatic:
         _tell_the_secretary(current)
     return "built"
+
+
+def resume_stalled(now=None) -> int:
+    """Queue again the builds whose job was lost: running past the worker's timeout (a worker
+    killed mid-build) or still waiting long after they were asked for (the broker was down).
+    The job's checks make a build that is in fact still queued run once. Every five minutes."""
+    now = now or timezone.now()
+    stalled = ReportFile.objects.filter(
+        Q(status=ReportFile.Status.RUNNING, started_at__lt=now - STALLED)
+        | Q(status=ReportFile.Status.QUEUED, requested_at__lt=now - STALLED)
+    ).values_list("pk", "token")
+    stalled = list(stalled)
+    for pk, token in stalled:
+        build_report_file.enqueue(pk, token)
+    return len(stalled)
+
+
+def ensure_stalled_schedule():
+    return schedules.ensure(STALLED_SCHEDULE, "ldld_wagtail.reports.jobs.resume_stalled", minutes=5)
 
 
 def _failed(row, error: str) -> str:
@@ -219,6 +249,7 @@ def _tell_the_secretary(row):
             "files": ready,
             "url": root_url_for() + reverse("ldld_report_files"),
         },
+        key=f"reports-ready:{row.period}",
     )
 
 
