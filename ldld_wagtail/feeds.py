@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 
 class PageFeed(Feed):
@@ -14,7 +15,9 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.get_search_summary() if hasattr(item, "get_search_summary") else ""
+        # Plain text: feed readers render a summary as HTML, so it goes out escaped.
+        summary = item.get_search_summary() if hasattr(item, "get_search_summary") else ""
+        return escape(summary)
 
     def item_link(self, item):
         return item.get_url()

@@ -13,6 +13,12 @@ form is validated, `admit()` once it is valid):
   changing addresses inside its own block; every counter expires after its window;
 - a size limit on the whole request body.
 
+`LoginGuard` counts failed logins (the admin's login form, `forms.LoginForm`) the same way, per
+client network and login name and per client network, and refuses further attempts for a while
+once either limit is reached. It cannot lock a person out: the limits are per client network (a
+guesser elsewhere leaves the account's owner untouched), every counter expires after its window,
+and the answer is the same whether the login name exists or not.
+
 A refused submission raises `Refused` with a message for the reader that does not tell a robot
 which check it failed (the rate limit excepted: a person who sent too much should know to wait),
 and a `reason` for logs and tests. `plain_text()` strips HTML and control characters from what a
@@ -178,3 +184,63 @@ class FormGuard:
                 % {"minutes": minutes},
                 "rate_limit",
             )
+
+
+class LoginGuard:
+    """Failed logins, counted in the shared cache per client network and login name (`limit`
+    per `window` seconds: settings `LDLD_LOGIN_FAILURES`) and per client network whatever the
+    name (`address_limit`: `LDLD_LOGIN_ADDRESS_FAILURES`). `check()` before the password is
+    tried, `failed()` after a wrong one, `succeeded()` after a right one (which forgets the
+    name's failures from that network)."""
+
+    def __init__(self, name: str = "login", limit=None, address_limit=None):
+        self.name = name
+        self.limit, self.window = limit or getattr(settings, "LDLD_LOGIN_FAILURES", (5, 900))
+        self.address_limit, self.address_window = address_limit or getattr(
+            settings, "LDLD_LOGIN_ADDRESS_FAILURES", (30, 900)
+        )
+
+    def _keys(self, request, login: str) -> tuple[str, str]:
+        network = _network(client_address(request))
+        login = unicodedata.normalize("NFC", str(login or "")).strip().casefold()[:150]
+        pair = hashlib.sha256(f"{network}\x1f{login}".encode()).hexdigest()[:32]
+        alone = hashlib.sha256(network.encode()).hexdigest()[:32]
+        return f"ldld:login:{self.name}:{pair}", f"ldld:login:{self.name}:net:{alone}"
+
+    def check(self, request, login: str) -> None:
+        """Raise `Refused` when this network has failed too often, for this name or overall."""
+        pair, network = self._keys(request, login)
+        failures = cache.get_many([pair, network])
+        if failures.get(pair, 0) >= self.limit:
+            raise self._refusal(self.window)
+        if failures.get(network, 0) >= self.address_limit:
+            raise self._refusal(self.address_window)
+
+    def failed(self, request, login: str) -> None:
+        pair, network = self._keys(request, login)
+        _increment(pair, self.window)
+        _increment(network, self.address_window)
+
+    def succeeded(self, request, login: str) -> None:
+        cache.delete(self._keys(request, login)[0])
+
+    def _refusal(self, window: int) -> Refused:
+        return Refused(
+            _(
+                "Too many failed logins from your network. Please wait about %(minutes)d "
+                "minutes and try again."
+            )
+            % {"minutes": max(1, round(window / 60))},
+            "login_limit",
+        )
+
+
+def _increment(key: str, window: int) -> int:
+    """Add one to a counter that expires `window` seconds after its first count (atomic)."""
+    if cache.add(key, 1, window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window)
+        return 1

@@ -26,6 +26,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 import pydantic
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils.text import slugify
@@ -35,6 +36,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.rich_text import RichText
 
+from . import uploads
 from .api.serializers.deserialize import clean_html
 from .models import Federation, ImportedItem, Section, Unit
 from .registry import syndicated_type
@@ -177,6 +179,10 @@ class Plan:
             image_path = (self.base / photo.path).resolve()
             if not image_path.is_file() or self.base.resolve() not in image_path.parents:
                 return self._problem(number, _("image not found: %s") % photo.path)
+            try:  # what the admin's image form checks: no SVG, no bomb, a real picture
+                uploads.check_image(image_path.read_bytes(), image_path.name)
+            except ValidationError as error:
+                return self._problem(number, f"{photo.path}: {' '.join(error.messages)}")
             images.append(image_path)
         if line.published_at.tzinfo is None:
             line.published_at = line.published_at.replace(tzinfo=self.zone)

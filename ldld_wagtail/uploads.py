@@ -9,13 +9,26 @@ storage, OpenDocument `Basic/` or `Scripts/`), ZIP files that unpack to an unusu
 anything else. The size limit is Wagtail's `WAGTAILDOCS_MAX_UPLOAD_SIZE`, which the admin's
 form and the API already apply.
 
+Polyglots are refused too: a file that a browser would also read as a web page (markup
+before a PDF's header), a picture or PDF with an archive (a JAR, a ZIP) appended, an Office or
+OpenDocument archive carrying programs. So are pictures that would unpack to more pixels than
+Wagtail's `WAGTAILIMAGES_MAX_IMAGE_PIXELS` (a "decompression bomb": a PNG of a few kilobytes
+declaring 50000 × 50000 pixels), and file names that are not plain names (`check_name`: a
+folder, a leading dot, control or invisible characters, more than `MAX_NAME` characters).
+
 `DocumentForm` (settings: `WAGTAILDOCS_DOCUMENT_FORM_BASE`) applies the check to every form
 Wagtail builds for documents: the admin's upload views, the chooser's upload tab and the
 API's uploads (`api.serializers.deserialize`), which go through Wagtail's own form.
+`ImageForm` (settings: `WAGTAILIMAGES_IMAGE_FORM_BASE`) does the same for Wagtail's image form:
+the name check, no SVG (which can carry scripts) whatever the extensions allowed, and a file
+that the image library cannot read refused with a message rather than an error page.
 """
 
 import os
+import re
 import struct
+import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass
 
@@ -25,6 +38,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,23 @@ PROGRAM_MAGICS = (
     b"#!",  # scripts
 )
 SCRIPT_STARTS = (b"<script", b"<?php", b"<html", b"<!doctype html", b"<svg", b"@echo", b"<hta:")
+# What makes a browser read a file as a web page when it sniffs it (the WHATWG MIME Sniffing
+# standard's HTML patterns), and other markup that can carry a script: refused at the start of
+# a file, or anywhere before a PDF's header.
+MARKUP = re.compile(
+    rb"<(?:!doctype\s+html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p"
+    rb"|svg|img|object|embed|form|meta|link|\?php|\?xml|!--)(?=[\s>/]|$)",
+    re.IGNORECASE,
+)
+ZIP_END = b"PK\x05\x06"  # the end of a ZIP's central directory: an archive ends here
+TAIL = 64 * 1024 + 22  # a ZIP's end record with the longest comment it can have
+HIDES_NO_ARCHIVE = {"pdf", "jpeg", "png"}
+# Inside an Office or OpenDocument archive: a program, or what makes it a Java archive too.
+PROGRAM_ENTRY = re.compile(
+    r"(?:\.(?:class|jar|exe|dll|scr|msi|com|pif|cpl|bat|cmd|ps1|vbs|vbe|js|jse|wsf|hta|lnk|sh)"
+    r"|^meta-inf/manifest\.mf)$"
+)
+MAX_NAME = 200  # characters of a file name; longer ones are refused, not cut
 OLE_MACRO_STORAGES = {"macros", "_vba_project_cur", "_vba_project", "vba"}
 # What the OOXML and ODF files of the accepted kinds may unpack to (their XML, embedded
 # pictures): far above any real document, far below a ZIP bomb.
@@ -107,6 +139,7 @@ def check_document(file, name: str = "") -> None:
     """Raise a ValidationError (in the reader's language) unless `file` (an open file object)
     is one of the accepted kinds, by its content, within the size limit."""
     name = name or getattr(file, "name", "") or ""
+    check_name(name)
     extension = os.path.splitext(name)[1].lstrip(".").lower()
     if extension in MACRO_EXTENSIONS:
         raise _macros()
@@ -134,24 +167,87 @@ def check_document(file, name: str = "") -> None:
     kind = KINDS[extension]
     try:
         CHECKS[kind.family](file, head, kind)
+        # (Old Office files may hold an embedded .docx or .xlsx as it is: not checked.)
+        if kind.family in HIDES_NO_ARCHIVE and ZIP_END in _read_at(file, size - TAIL, TAIL):
+            raise _hidden_archive()
     finally:
         file.seek(0)
 
 
+def check_name(name: str) -> None:
+    """Raise a ValidationError unless `name` is a plain file name: no folder ("/", "\\", a
+    drive's ":"), no leading dot (".htaccess", ".."), no control or invisible characters (NUL,
+    a right-to-left override that shows "exe.pdf" for "fdp.exe"), at most `MAX_NAME`
+    characters."""
+    name = str(name or "")
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for c in name):
+        raise ValidationError(
+            _(
+                "The file name contains control or invisible characters. Rename the file and "
+                "upload it again."
+            ),
+            code="file_name_characters",
+        )
+    if any(c in name for c in "/\\:") or name.strip().startswith("."):
+        raise ValidationError(
+            _(
+                "The file name must be a plain name, without folders (“/”, “\\”, “:”) and not "
+                "starting with a dot. Rename the file and upload it again."
+            ),
+            code="file_name_path",
+        )
+    if len(name) > MAX_NAME:
+        raise ValidationError(
+            _(
+                "The file name is too long (%(length)d characters, at most %(limit)d). Rename "
+                "the file and upload it again."
+            ),
+            code="file_name_length",
+            params={"length": len(name), "limit": MAX_NAME},
+        )
+
+
 def _check_pdf(file, head, kind):
-    # The header may follow a few bytes of junk (readers accept it within the first 1024).
-    if b"%PDF-" not in head[:1024]:
+    # The header may follow a few bytes of junk (readers accept it within the first 1024), but
+    # not markup: a file that is a web page as well as a PDF.
+    start = head[:1024].find(b"%PDF-")
+    if start < 0:
         raise _mismatch(kind)
+    if MARKUP.search(head[:start]):
+        raise _program()
 
 
 def _check_jpeg(file, head, kind):
     if not head.startswith(b"\xff\xd8\xff"):
         raise _mismatch(kind)
+    _check_pixels(file, kind)
 
 
 def _check_png(file, head, kind):
     if not head.startswith(b"\x89PNG\r\n\x1a\n"):
         raise _mismatch(kind)
+    _check_pixels(file, kind)
+
+
+def _check_pixels(file, kind):
+    """A picture whose size, read from its header, is within Wagtail's pixel limit: a few
+    kilobytes can declare billions of pixels, which unpack to gigabytes when the picture is
+    opened (a thumbnail, a text extraction)."""
+    from PIL import Image
+
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as picture:
+                width, height = picture.size
+    except Image.DecompressionBombError:
+        raise _too_many_pixels(_("unknown number"), limit) from None
+    except Exception:  # Pillow raises many kinds for a damaged picture
+        raise _damaged(kind) from None
+    if limit is not None and width * height > limit:
+        raise _too_many_pixels(width * height, limit)
 
 
 def _check_ole(file, head, kind):
@@ -190,6 +286,8 @@ def _check_zip(file, head, kind):
     lowered = [n.lower() for n in names]
     if any(n.endswith("vbaproject.bin") or n.endswith("vbadata.xml") for n in lowered):
         raise _macros()
+    if any(PROGRAM_ENTRY.search(n) for n in lowered):
+        raise _program()
     try:
         if kind.family == "ooxml":
             if "[Content_Types].xml" not in names:
@@ -277,7 +375,7 @@ def _sector(file, number, shift) -> bytes:
 
 
 def _read_at(file, offset, size) -> bytes:
-    file.seek(offset)
+    file.seek(max(0, offset))
     return file.read(size)
 
 
@@ -291,8 +389,8 @@ def _size(file) -> int:
 
 
 def _looks_like_script(head: bytes) -> bool:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith(SCRIPT_STARTS)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n\x0c").lower()
+    return text.startswith(SCRIPT_STARTS) or MARKUP.match(text) is not None
 
 
 def _program():
@@ -317,6 +415,25 @@ def _mismatch(kind):
         _("The content of this file is not %(kind)s, although its name says so."),
         code="file_content",
         params={"kind": kind.label},
+    )
+
+
+def _hidden_archive():
+    return ValidationError(
+        _(
+            "This file has another file (an archive) hidden after its content, as malware "
+            "does: it cannot be uploaded."
+        ),
+        code="file_hidden_archive",
+    )
+
+
+def _too_many_pixels(pixels, limit):
+    # Wagtail's own message for the same limit (translated in its catalogue).
+    return ValidationError(
+        _("This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s."),
+        code="file_too_many_pixels",
+        params={"num_pixels": pixels, "max_pixels_count": limit},
     )
 
 
@@ -346,3 +463,57 @@ class DocumentForm(BaseDocumentForm):
             if not errors.error_dict:
                 return
         super()._update_errors(errors)
+
+
+class _CheckedImageField(WagtailImageField):
+    """Wagtail's image field, but a file the image library cannot read (a GIF header on a
+    script, a truncated picture) is refused as not an image: Wagtail's own check lets the
+    library's error through as a server error."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception:  # Pillow and Willow raise many kinds for what is not a picture
+            message = self.error_messages["invalid_image"]
+            raise ValidationError(message, code="invalid_image") from None
+
+
+def check_image(content: bytes, name: str) -> None:
+    """Raise a ValidationError unless `content` passes what the admin's image form checks
+    (`ImageForm`): for pictures that arrive another way, such as the importer's."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    check_name(name)
+    checked = _CheckedImageField().clean(SimpleUploadedFile(name, content))
+    _refuse_svg(checked)
+
+
+def _refuse_svg(uploaded):
+    image = getattr(uploaded, "image", None)
+    if image is not None and getattr(image, "format_name", "") == "svg":
+        raise ValidationError(
+            _(
+                "SVG pictures can carry scripts and are not accepted. Upload the picture as "
+                "PNG or JPEG."
+            ),
+            code="file_svg",
+        )
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form, with the name check, no SVG and unreadable files refused."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and type(field) is WagtailImageField:
+            field.__class__ = _CheckedImageField
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):
+            check_name(uploaded.name)
+            _refuse_svg(uploaded)
+        return uploaded

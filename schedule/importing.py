@@ -30,6 +30,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -121,6 +122,12 @@ def file_kind(data: bytes, filename: str) -> str:
     actual = _content_kind(data)
     if actual != kind:
         raise UnreadableFile(_not_a(kind, filename, actual))
+    from ldld_wagtail import uploads  # needs the models, which import this module
+
+    try:  # what every uploaded document passes: no macros, programs or hidden archives
+        uploads.check_document(io.BytesIO(data), filename)
+    except ValidationError as error:
+        raise UnreadableFile(" ".join(error.messages)) from None
     return kind
 
 

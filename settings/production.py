@@ -20,14 +20,30 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind one reverse proxy by default (it sets X-Forwarded-Proto): per-address limits read the
 # client's address from X-Forwarded-For, not the proxy's.
 LDLD_TRUSTED_PROXIES = int(os.environ.get("LDLD_TRUSTED_PROXIES", "1"))
+# The API's login limits (Django REST framework's throttles) read the client's address the same
+# way: without NUM_PROXIES they would take the whole X-Forwarded-For header, which the client
+# writes, and a guesser changing it on every attempt would never be limited.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": LDLD_TRUSTED_PROXIES}  # noqa: F405
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cookies over HTTPS only, out of reach of scripts where no script needs them, and not sent with
+# requests other sites start (Lax: following a link to the portal keeps the editor logged in).
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Readable by scripts on purpose: a front end on the portal's own site that uses the admin's
+# session sends it back as X-CSRFToken (the API's SessionAuthentication). It is no secret from
+# the page; what protects a write is that another site can neither read nor set it.
+CSRF_COOKIE_HTTPONLY = False
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
 # Media on S3-compatible object storage when a bucket is named; a shared disk otherwise.

@@ -9,9 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz, robots_txt, search_view
 from ldld_wagtail.api import urls as api_urls
+from ldld_wagtail.forms import AdminLoginForm
 from ldld_wagtail.views import serve, serve_bare, serve_endpoint, serve_language
 from ldld_wagtail.withhold import ServeView
 from news.feeds import LatestNewsAtomFeed, LatestNewsRssFeed
+
+# Django's admin login is limited like Wagtail's (failures per network and name).
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -5,8 +5,19 @@ import hashlib
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from ..guard import client_address
 
-class LoginThrottle(SimpleRateThrottle):
+
+class _ByClientAddress(SimpleRateThrottle):
+    """Keyed on the address `guard.client_address` reads (X-Forwarded-For only from the
+    `LDLD_TRUSTED_PROXIES` reverse proxies), not DRF's, which trusts any X-Forwarded-For unless
+    NUM_PROXIES is set: a faked header must not buy fresh attempts."""
+
+    def get_ident(self, request):
+        return client_address(request)
+
+
+class LoginThrottle(_ByClientAddress):
     scope = "login"
 
     def get_rate(self):
@@ -20,7 +31,7 @@ class LoginThrottle(SimpleRateThrottle):
         return f"ldld:throttle:login:{self.get_ident(request)}:{digest}"
 
 
-class LoginAddressThrottle(SimpleRateThrottle):
+class LoginAddressThrottle(_ByClientAddress):
     """All attempts from one address, whatever login they try."""
 
     scope = "login-address"

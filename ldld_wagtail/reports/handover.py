@@ -10,6 +10,7 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.text import slugify
 
 from ..registry import earning_types, syndicated_type
@@ -43,7 +44,7 @@ def _text(page, spec):
         body = getattr(page, feed.body, None)
         return getattr(page, feed.lead, ""), str(body) if body is not None else ""
     summary = page.get_search_summary() if hasattr(page, "get_search_summary") else ""
-    return "", f"<p>{summary}</p>" if summary else ""
+    return "", format_html("<p>{}</p>", summary) if summary else ""
 
 
 def build(month: Month, progress=None) -> bytes:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import nh3
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
@@ -30,6 +31,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.permissions import policy_registry
 from wagtail.rich_text import RichText
 
+from ... import uploads
 from ...text import fold, person_name
 from .. import errors
 from .schema import PHOTO_ALIASES, PLONE_ALIASES, layout, photo_field
@@ -365,6 +367,10 @@ def _upload(model, value):
     filename = value.get("filename") or "tep"
     if not isinstance(filename, str) or not isinstance(value["data"], str):
         raise ValueError(_("the data is not valid base64"))
+    try:
+        uploads.check_name(filename)  # "../../x.pdf" is refused, not quietly renamed
+    except DjangoValidationError as e:
+        raise ValueError(" ".join(e.messages)) from None
     if len(value["data"]) > _max_upload() * 4 // 3 + 4:
         raise ValueError(_("the file is too large"))
     try:
