@@ -1,9 +1,13 @@
 """The OpenAPI 3 description of `/++api++/`, built from the endpoint table and the page types.
 
 Content schemas come from the same JSON Schemas `@types/<type>` serves, so the document and the
-API cannot drift apart; `tests/ldld_wagtail/api/test_openapi.py` checks every registered
-endpoint is described and runs a schema-driven fuzz pass against it.
+API cannot drift apart: what a client writes is that form, and what it reads is derived from it
+in plone.restapi's read shapes (`read_schema`). `tests/ldld_wagtail/api/test_openapi.py` checks
+every registered endpoint is described and runs a schema-driven fuzz pass against it, checking
+the answers against this document.
 """
+
+import copy
 
 from django.utils.translation import gettext as _
 
@@ -25,8 +29,8 @@ TRANSITIONS = [
 ]  # fmt: skip
 
 
-def _json(schema, description="OK"):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def _json(schema, description="OK", media_type="application/json"):
+    return {"description": description, "content": {media_type: {"schema": schema}}}
 
 
 def _errors(*codes):
@@ -48,6 +52,116 @@ def _obj(**props):
     return {"type": "object", "properties": props}
 
 
+def _string(fmt=None, nullable=False):
+    schema = {"type": "string"}
+    if fmt:
+        schema["format"] = fmt
+    if nullable:
+        schema["nullable"] = True
+    return schema
+
+
+# How `serializers.fields.value` writes each kind of field (by the `factory` `@types` gives it).
+def _rich_text():
+    keys = ("content-type", "data", "encoding")
+    return {**_obj(**{k: {"type": "string"} for k in keys}), "required": list(keys)}
+
+
+def _term():
+    """A choice or a related object: a vocabulary term, or null when unset."""
+    return {**_obj(token={"type": "string"}, title={"type": "string"}), "nullable": True}
+
+
+def _image():
+    size = {"type": "integer", "nullable": True}
+    scale = _obj(download={"type": "string"}, width=size, height=size)
+    return {
+        **_obj(
+            download={"type": "string"},
+            filename={"type": "string"},
+            width=size,
+            height=size,
+            size=size,
+            scales={"type": "object", "additionalProperties": scale},
+            **{"content-type": {"type": "string"}},
+        ),
+        "nullable": True,
+    }
+
+
+def _file():
+    return {
+        **_obj(
+            download={"type": "string"},
+            filename={"type": "string"},
+            size={"type": "integer", "nullable": True},
+            title={"type": "string"},
+            **{"@id": {"type": "string"}, "content-type": {"type": "string"}},
+        ),
+        "nullable": True,
+    }
+
+
+READ_SHAPES = {"Rich Text": _rich_text, "Choice": _term, "Image": _image, "File": _file}
+# Formats an unset text field (`""`) does not meet.
+TEXT_FORMATS = {"email", "uri"}
+# Keys of a form's field that say nothing about the value a client reads.
+FORM_ONLY = {"widget", "factory", "vocabulary", "widgetOptions", "readonly", "default",
+             "enumNames", "additionalItems", "schema", "aliasOf"}  # fmt: skip
+# Plone names `@types` accepts on write that a read never carries.
+WRITE_ONLY_ALIASES = {"preview_image", "preview_caption"}
+
+
+def read_property(form: dict, required: bool) -> dict:
+    """A form field (`@types/<type>`) as the API reads it: rich text as plone.restapi's
+    `{content-type, data, encoding}`, a choice as a `{token, title}` term, images and files
+    as objects, inline rows field by field; an optional value may be null, and an unset text
+    field (`""`) passes for one with a format."""
+    annotations = {k: form[k] for k in ("title", "description") if k in form}
+    shape = READ_SHAPES.get(form.get("factory"))
+    if shape is not None:
+        return {**shape(), **annotations}
+    data = {k: v for k, v in form.items() if k not in FORM_ONLY}
+    if data.get("type") == "array" and data.get("items", {}).get("type") == "object":
+        row = data["items"]
+        data["items"] = row_schema(row["properties"], row.get("required", ()))
+        return data
+    if data.get("format") in TEXT_FORMATS:
+        data["anyOf"] = [{"format": data.pop("format")}, {"enum": [""]}]
+    if not required and data.get("type") != "array":
+        data["nullable"] = True
+    return data
+
+
+def row_schema(properties: dict, required) -> dict:
+    """An inline row (a photo, a member): its fields, with the `@id` and `title` every row
+    carries (`serializers.fields.child_rows`)."""
+    fields = {name: read_property(form, name in required) for name, form in properties.items()}
+    fields.setdefault("title", {"type": "string"})
+    fields["@id"] = {"type": "string"}
+    return {"type": "object", "properties": fields, "required": [*fields]}
+
+
+def read_schema(name: str, form: dict, page: dict) -> dict:
+    """What `GET` of a page of type `name` answers (`serializers.content.full`): the common
+    metadata `page`, the type's own fields and the Plone names it also writes them under. Its
+    `@type` tells the types apart."""
+    required = form.get("required", ())
+    shown = form["fieldsets"][0]["fields"]  # the type's own fields: always in the answer
+    fields = {
+        field: read_property(schema, field in required)
+        for field, schema in form["properties"].items()
+        if field not in WRITE_ONLY_ALIASES
+    }
+    properties = {**copy.deepcopy(page), **fields, "@type": {"type": "string", "enum": [name]}}
+    return {
+        "type": "object",
+        "title": form.get("title", name),
+        "properties": properties,
+        "required": sorted({"@id", "@type", "UID", "id", "title", "review_state", *shown}),
+    }
+
+
 def document(request) -> dict:
     from wagtail.models import Page, get_page_models
 
@@ -56,12 +170,11 @@ def document(request) -> dict:
     def vocabulary_url(name):
         return request.build_absolute_uri(f"/++api++/@vocabularies/{name}")
 
-    types = {m.__name__: type_schema(m, vocabulary_url) for m in get_page_models() if m is not Page}
-    content = {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in sorted(types)]}
+    forms = {m.__name__: type_schema(m, vocabulary_url) for m in get_page_models() if m is not Page}
     # What a client sends: `@type` plus that type's fields (see `@types/<type>`).
     writable = {
         "type": "object",
-        "properties": {"@type": {"type": "string", "enum": sorted(types)}},
+        "properties": {"@type": {"type": "string", "enum": sorted(forms)}},
         "additionalProperties": True,
     }
     summary = _obj(**{k: {"type": "string"} for k in ("@id", "@type", "UID", "title",
@@ -71,6 +184,27 @@ def document(request) -> dict:
         items={"type": "array", "items": summary},
         batching=_obj(**{k: {"type": "string"} for k in ("@id", "first", "last", "next", "prev")}),
     )
+    # What every page's answer carries besides its type's fields (`serializers.content.full`).
+    texts = ("@id", "UID", "id", "title", "description", "review_state", "type_title", "layout",
+             "language", "seo_title")  # fmt: skip
+    page = _obj(
+        **{k: {"type": "string"} for k in texts},
+        **{k: _string("date-time", nullable=True) for k in ("created", "modified")},
+        **{"@components": {"type": "object"}},
+        is_folderish={"type": "boolean"},
+        lock={"type": "object"},
+        parent={"type": "object"},
+        # A folder's children, batched.
+        items={"type": "array", "items": summary},
+        items_total={"type": "integer"},
+        batching=listing["properties"]["batching"],
+    )["properties"]
+    # A page is one of the types, told apart by its `@type`.
+    types = {name: read_schema(name, form, page) for name, form in forms.items()}
+    content = {
+        "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in sorted(types)],
+        "discriminator": {"propertyName": "@type"},
+    }
     entry = _obj(**{k: {"type": ["string", "null"]} for k in
                     ("action", "actor", "comments", "review_state", "time", "title")})  # fmt: skip
     transition_body = _obj(
@@ -128,7 +262,7 @@ def document(request) -> dict:
         "name": "type",
         "in": "path",
         "required": True,
-        "schema": {"type": "string", "enum": sorted(types)},
+        "schema": {"type": "string", "enum": sorted(forms)},
     }
     name_param = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
     since = {"name": "since", "in": "query", "schema": {"type": "string"}}
@@ -383,7 +517,7 @@ def document(request) -> dict:
         "/++api++/@types/{type}": {
             "get": _op(
                 _("JSON Schema of a page type"),
-                {"200": _json(anything), **read_errors},
+                {"200": _json(anything, media_type="application/json+schema"), **read_errors},
                 [type_param],
                 tag="types",
             )
