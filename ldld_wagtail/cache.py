@@ -2,12 +2,17 @@
 
 A request that carries a session cookie (an editor, a logged-in user) is never served from or
 stored in the cache. Invalidation bumps one generation token that is part of every key, so a
-publish, unpublish, move or delete makes every cached page stale at once; other processes see
-the new token within `GENERATION_TTL` seconds.
+publish, unpublish, move or delete makes every cached page stale at once. Every request reads
+the token afresh (one Redis GET, or, when each process has its own cache, one small file that
+all of them share: `LDLD_GENERATION_FILE`), so other processes see a change at once too; within
+a request, code reads it again at most every `GENERATION_TTL` seconds.
 """
 
+import os
+import threading
 import time
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,14 +39,49 @@ _MISSING = object()
 PAGE_NUMBER_DIGITS = 4
 
 
-def current_generation() -> str:
-    now = time.monotonic()
-    if _local["token"] is None or now - _local["checked"] > GENERATION_TTL:
-        token = cache.get(GENERATION_KEY)
-        if token is None:
-            token = new_generation()
+def _token_file() -> Path | None:
+    """Where the token lives when the cache is each process's own (no Redis): a file every
+    process of the site reads, so that a change made in one process is seen by all."""
+    name = getattr(settings, "LDLD_GENERATION_FILE", None)
+    return Path(name) if name else None
+
+
+def _read_token() -> str | None:
+    path = _token_file()
+    if path is None:
+        return cache.get(GENERATION_KEY)
+    try:
+        return path.read_text().strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def _write_token(token: str, only_if_missing=False) -> None:
+    path = _token_file()
+    if path is None:
+        if only_if_missing:
             cache.add(GENERATION_KEY, token, None)
-            token = cache.get(GENERATION_KEY, token)
+        else:
+            cache.set(GENERATION_KEY, token, None)
+        return
+    if only_if_missing and path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    partial.write_text(token)
+    os.replace(partial, path)  # readers see the old token or the new one, never half
+
+
+def current_generation(fresh: bool = False) -> str:
+    """The token of the public site's current state. Read from the shared store at most every
+    `GENERATION_TTL` seconds, or now with `fresh` (the page cache does at every request, so
+    that a change made by another process is seen at once)."""
+    now = time.monotonic()
+    if fresh or _local["token"] is None or now - _local["checked"] > GENERATION_TTL:
+        token = _read_token()
+        if token is None:
+            _write_token(new_generation(), only_if_missing=True)
+            token = _read_token() or new_generation()
         _local.update(token=token, checked=now)
     return _local["token"]
 
@@ -141,8 +181,8 @@ def generation_time() -> int | None:
 
 
 def invalidate_pages() -> None:
-    token = new_generation(after=cache.get(GENERATION_KEY))
-    cache.set(GENERATION_KEY, token, None)
+    token = new_generation(after=_read_token())
+    _write_token(token)
     _local.update(token=token, checked=time.monotonic())
 
 
@@ -174,9 +214,13 @@ class AnonymousPageCacheMiddleware:
         return name == "page" and value.isdigit() and len(value) <= PAGE_NUMBER_DIGITS
 
     def __call__(self, request):
+        # Every request starts from the token as it is now, whichever process changed it: a
+        # take-down shows at once, and values kept under the generation (routes, take-downs,
+        # workflows) are this request's too.
+        generation = current_generation(fresh=True)
         if not (self._cacheable_request(request) and self._cacheable_query(request)):
             return self.get_response(request)
-        key = f"ldld:page:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"ldld:page:{generation}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             status, headers, content = hit

@@ -6,10 +6,18 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import APIToken, Page, PageViewRestriction, Site, Workflow, WorkflowPage
+from wagtail.models import (
+    APIToken,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+    Workflow,
+    WorkflowPage,
+)
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import search, withhold
+from . import identity, search, withhold
 from .cache import renew_generation, renews_generation
 from .models import Unit, UnitFormerName, Withdrawal
 
@@ -79,3 +87,11 @@ for _model in (APIToken, get_user_model()):
 m2m_changed.connect(
     _forget_keys, sender=get_user_model().groups.through, dispatch_uid="ldld_forget_keys_groups"
 )
+
+
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
+def _on_locale_changed(sender, **kwargs):
+    """UIDs are made from the language of a page's locale (`identity.uid`), whose codes each
+    process keeps: a locale added, edited or removed is read again."""
+    identity._locales.clear()

@@ -132,6 +132,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process has its own cache: the page cache's token is shared through a file, so that
+    # a change made in one process (a take-down) is seen at once by every other.
+    LDLD_GENERATION_FILE = VAR_DIR / "page-cache-generation"
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # django-q2 is the only worker: it runs our jobs and, through the backend below, Wagtail's tasks.
@@ -204,6 +207,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # macros, no programs; the size limit below applies in the admin and the API alike.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "jpeg", "png"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "ldld_wagtail.uploads.DocumentForm"
+# Images: a plain file name, no SVG (it can carry scripts), and a file that is not a picture
+# refused with a message, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ldld_wagtail.uploads.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are served through Django so that a document of an unpublished page stays private.

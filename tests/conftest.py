@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from ldld_wagtail import cache as page_cache
+from ldld_wagtail import identity
 
 from .utils import make_column, make_home, make_unit, person
 
@@ -25,6 +26,7 @@ def pytest_collection_modifyitems(config, items):
 def _fresh_cache():
     cache.clear()
     page_cache._local.update(token=None, checked=0.0)
+    identity._locales.clear()  # a database flushed by an earlier test reuses locale ids
     yield
     cache.clear()
 
@@ -60,3 +62,18 @@ def laocai(db):
         "phoban2": person("phoban2", "pho-ban"),  # owns Chính sách - Pháp luật
         "quantri": person("quantri", "quan-tri"),
     }
+
+
+@pytest.fixture
+def wagtail_rows(transactional_db):
+    """For tests that commit (`transaction=True`): an earlier such test leaves the database
+    flushed, without the rows Wagtail's data migrations made. Made again here: the default
+    locale, the root collection and the root page."""
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root", locale=locale)

@@ -10,6 +10,7 @@ import dataclasses
 import logging
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.backends.base import BaseTaskBackend
@@ -47,11 +48,21 @@ class DjangoQBackend(BaseTaskBackend):
     supports_defer = True
 
     def enqueue(self, task, args, kwargs):
-        from django_q.models import Schedule
-        from django_q.tasks import async_task, schedule
+        from django_q.conf import Conf
 
+        result = self._result(task, args, kwargs)
+        if Conf.ORM is None and not Conf.SYNC and transaction.get_connection().in_atomic_block:
+            # The Redis broker hands the job to a worker at once, before this transaction
+            # commits: the job would not find the rows it is about (a page just saved). The
+            # database broker's queue row commits with the transaction, so it needs no wait.
+            transaction.on_commit(lambda: self._send(task, args, kwargs, result))
+        else:
+            self._send(task, args, kwargs, result)
+        return result
+
+    def _result(self, task, args, kwargs):
         self.validate_task(task)
-        result = TaskResult(
+        return TaskResult(
             task=task,
             id=get_random_id(),
             status=TaskResultStatus.READY,
@@ -65,6 +76,11 @@ class DjangoQBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
+
+    def _send(self, task, args, kwargs, result):
+        from django_q.models import Schedule
+        from django_q.tasks import async_task, schedule
+
         try:
             if task.run_after is not None:
                 schedule(
@@ -87,5 +103,5 @@ class DjangoQBackend(BaseTaskBackend):
                 )
         except BROKER_DOWN:  # the broker (Redis) is down: the save that queued it must not fail
             logger.warning("Could not queue %s; the broker is unavailable", task.module_path)
-            result = dataclasses.replace(result, status=TaskResultStatus.FAILED)
+            return dataclasses.replace(result, status=TaskResultStatus.FAILED)
         return result

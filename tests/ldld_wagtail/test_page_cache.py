@@ -67,3 +67,22 @@ def test_editors_read_the_page_row(client, column, no_page_cache):
     assert "Sửa thẳng vào hàng" not in client.get(item.url).content.decode()
     client.login(username="editor", password="pw")
     assert "Sửa thẳng vào hàng" in client.get(item.url).content.decode()
+
+
+def test_a_change_made_by_another_process_is_seen_at_once(client, column):
+    """Several app processes: one takes an item down (a new token in the store they share:
+    Redis, or the token file when each has its own cache); the others' very next answer is not
+    the cached page, even though they read the token a moment ago."""
+    import time
+
+    from ldld_wagtail import cache as page_cache
+
+    page = make_news(column, "Tin bị gỡ ở tiến trình khác")
+    assert client.get(page.url)["X-Cache"] == "MISS"
+    assert client.get(page.url)["X-Cache"] == "HIT"
+    seen = page_cache.current_generation()
+    # Another process: the item is taken down there, its token written to the shared store.
+    page.unpublish()
+    page_cache._local.update(token=seen, checked=time.monotonic())  # this one read it just now
+    gone = client.get(page.url)
+    assert gone.status_code == 404 and gone.get("X-Cache") != "HIT"

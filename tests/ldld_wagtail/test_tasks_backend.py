@@ -53,3 +53,25 @@ def lookup_missing_contact():
     from home.models import Contact
 
     return Contact.objects.get(pk=999999).name
+
+
+def test_with_the_redis_broker_a_job_waits_for_the_transaction(
+    django_capture_on_commit_callbacks,
+):
+    """The Redis broker hands a job to a worker at once: queued inside a transaction, it must
+    wait for the commit, or the worker looks for rows that do not exist yet."""
+    from unittest import mock
+
+    from django_q.conf import Conf
+    from wagtail.tasks import update_reference_index_task
+
+    with (
+        mock.patch.object(Conf, "ORM", None),
+        mock.patch.object(Conf, "SYNC", False),
+        mock.patch("django_q.tasks.async_task") as async_task,
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            update_reference_index_task.enqueue("home", "contact", "1")
+            assert async_task.call_count == 0  # not before the commit
+        assert async_task.call_count == 1
+        assert async_task.call_args.args[1] == "wagtail.tasks.update_reference_index_task"
