@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench setup lint clean messages
+.PHONY: run test bench load setup lint clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: lint
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m home.bench
+
+# 200 readers for 60 s while two editors publish and take down and the worker sends reminders
+# (home/bench/load.py: LOAD_SECONDS, LOAD_CONNECTIONS, LOAD_WORKERS, LOAD_THREADS, LOAD_THINK_MS).
+load: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) -m home.bench.load
 
 clean:
 	rm -rf $(VENV) var

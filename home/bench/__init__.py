@@ -85,15 +85,21 @@ LABEL = 36
 SLOW = 2.0  # seconds: a row whose one request takes longer is timed once, not run under wrk
 
 
-def bench_env() -> dict:
-    env = dict(os.environ)
-    env["LDLD_VAR_DIR"] = str(ROOT / "var" / "bench")
-    env.update(SECRET_KEY="bench", ALLOWED_HOSTS="127.0.0.1,localhost", SECURE_SSL_REDIRECT="0")
+def own_database(env: dict, suffix: str) -> None:
+    """A PostgreSQL DATABASE_URL in `env` pointed at `<name>_<suffix>`: a run's own database,
+    never the site's. (SQLite needs nothing: LDLD_VAR_DIR gives it its own file.)"""
     url = env.get("DATABASE_URL")
     if url:
         parts = urlsplit(url)
         name = parts.path.lstrip("/") or "ldld"
-        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}_bench"))
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}_{suffix}"))
+
+
+def bench_env() -> dict:
+    env = dict(os.environ)
+    env["LDLD_VAR_DIR"] = str(ROOT / "var" / "bench")
+    env.update(SECRET_KEY="bench", ALLOWED_HOSTS="127.0.0.1,localhost", SECURE_SSL_REDIRECT="0")
+    own_database(env, "bench")
     return env
 
 
