@@ -923,7 +923,7 @@ class Notification(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     template = models.CharField(_("template"), max_length=200)
     context = models.JSONField(_("context"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("owed since"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)
 

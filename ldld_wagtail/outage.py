@@ -61,11 +61,12 @@ def unavailable(request) -> HttpResponse:
 def server_error(request, *args, **kwargs):
     if is_outage(sys.exc_info()[1]):
         return unavailable(request)
-    if request.path.startswith(API_PREFIX):
-        from .api.errors import body
-
+    if request.path.startswith(API_PREFIX):  # plone.restapi's error shape, as api.errors
         return JsonResponse(
-            body(500, _("The server could not answer this request.")),
+            {
+                "type": "InternalServerError",
+                "message": _("The server could not answer this request."),
+            },
             status=500,
             json_dumps_params={"ensure_ascii": False},
         )

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('subject', models.CharField(max_length=255, verbose_name='subject')),
                 ('template', models.CharField(max_length=200, verbose_name='template')),
                 ('context', models.JSONField(blank=True, default=dict, verbose_name='context')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='owed since')),
                 ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='claimed at')),
                 ('sent_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='sent at')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),

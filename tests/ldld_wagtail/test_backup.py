@@ -47,7 +47,10 @@ from ..utils import (
 
 ROOT = Path(__file__).resolve().parents[2]
 OCTOBER_15 = datetime.datetime(2026, 10, 15, 9, tzinfo=datetime.UTC)
-TRANSACTIONAL = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def transactional(test):
+    return pytest.mark.django_db(transaction=True)(pytest.mark.usefixtures("wagtail_rows")(test))
 
 
 @pytest.fixture
@@ -203,7 +206,7 @@ def binary_safe(found: dict) -> dict:
     }
 
 
-@TRANSACTIONAL
+@transactional
 def test_a_restored_site_answers_like_the_original(
     laocai, admin_client, client, folders, empty_target
 ):
@@ -351,7 +354,7 @@ def test_a_database_that_holds_a_site_is_left_alone(laocai, folders):
 # --- the nightly job -----------------------------------------------------------------------------
 
 
-@TRANSACTIONAL
+@transactional
 def test_the_nightly_job_makes_one_archive_a_day_and_keeps_the_newest(settings, folders):
     settings.LDLD_BACKUP_DIR = folders / "nightly"
     settings.LDLD_BACKUPS_KEPT = 3

@@ -91,7 +91,8 @@ def test_the_api_after_the_admin_changes_nothing(laocai, at_approval, client):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite's shared in-memory test database locks"
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("wagtail_rows")
 def test_two_approvals_at_the_same_moment_one_wins(laocai, at_approval):
     page = at_approval
     state = page.current_workflow_task_state
