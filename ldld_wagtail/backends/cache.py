@@ -36,9 +36,9 @@ class TolerantRedisCache(RedisCache):
         try:
             return getattr(super(), method)(*args, **kwargs)
         except DOWN as e:
-            if TolerantRedisCache._down_until <= now:
+            if self._down_until <= now:
                 logger.warning("Redis unavailable, serving without the cache: %s", e)
-            TolerantRedisCache._down_until = now + PAUSE
+            self._down_until = now + PAUSE  # this cache's server only, not every Redis cache
             return fallback
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -100,3 +100,12 @@ def test_the_site_serves_with_redis_stopped(column, settings):
         assert reader.get(url).status_code == 200, url
     api = reader.get(f"/++api++{article.url}", HTTP_ACCEPT="application/json")
     assert api.status_code == 200 and api.json()["title"] == "Tin đọc khi Redis dừng"
+
+
+def test_a_stopped_redis_leaves_another_redis_cache_alone():
+    """The pause after a failure is the stopped server's: a cache on another server (the
+    site's own) goes on being used."""
+    stopped = TolerantRedisCache(f"redis://127.0.0.1:{closed_port()}/0", {})
+    assert stopped.get("x") is None
+    other = TolerantRedisCache(f"redis://127.0.0.1:{closed_port()}/1", {})
+    assert other._down_until == 0.0 and stopped._down_until > 0
