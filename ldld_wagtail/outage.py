@@ -7,7 +7,13 @@ or out of connections), the reader gets `503 Service Unavailable` with `Retry-Af
 `503.html` (the site's, or the plugin's own `ldld_wagtail/503.html`) rendered without a request
 context, so that nothing in it needs the database; under `/++api++/` the answer is JSON in
 plone.restapi's error shape. The API's own exception handler answers the same for errors its
-views raise (`api.errors.handle`). Anything else is Django's own 500.
+views raise (`api.errors.handle`).
+
+When the disk filled while an upload was written (`backends.storage.StorageFull`: the partial
+file is already gone and no row was saved), the editor is told so in Vietnamese with
+`507 Insufficient Storage`: a page, plone.restapi's error shape under the API, or, for the
+admin's drag-and-drop upload, the JSON answer its script shows beside the file. Anything else
+is Django's own 500.
 
 Nothing is kept between requests: Django closes a connection that failed at the end of the
 request, and the next request opens a new one, so the site recovers by itself as soon as the
@@ -22,6 +28,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as django_server_error
+
+from .backends.storage import is_storage_full
 
 RETRY_AFTER = 30  # seconds: a database restart, a failover
 API_PREFIX = "/++api++"
@@ -58,9 +66,37 @@ def unavailable(request) -> HttpResponse:
     return response
 
 
+def storage_full_message() -> str:
+    return _(
+        "The server has run out of storage space: your file was not saved and nothing was "
+        "left half-written. Please tell the web administrator, then upload it again."
+    )
+
+
+def storage_full(request) -> HttpResponse:
+    message = storage_full_message()
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse(
+            {"type": "InsufficientStorage", "message": message},
+            status=507,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        # Wagtail's multiple upload shows `error_message` beside the file, from a 200 answer
+        # only: a failed status would show the English reason phrase instead.
+        return JsonResponse({"success": False, "error_message": message})
+    template = loader.select_template(["507.html", "ldld_wagtail/507.html"])
+    response = HttpResponse(template.render({"message": message}), status=507)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request, *args, **kwargs):
-    if is_outage(sys.exc_info()[1]):
+    exc = sys.exc_info()[1]
+    if is_outage(exc):
         return unavailable(request)
+    if is_storage_full(exc):
+        return storage_full(request)
     if request.path.startswith(API_PREFIX):  # plone.restapi's error shape, as api.errors
         return JsonResponse(
             {

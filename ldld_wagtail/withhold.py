@@ -18,7 +18,7 @@ import os
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import FileSystemStorage, default_storage, storages
+from django.core.files.storage import default_storage, storages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.utils.functional import SimpleLazyObject
@@ -27,6 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.images.views.serve import ServeView as WagtailServeView
 from wagtail.models import Page, ReferenceIndex
 
+from .backends.storage import FileSystemStorage
 from .models import WithheldMedia
 
 STORAGE_ALIAS = "ldld_withheld"

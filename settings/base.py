@@ -181,19 +181,20 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Local files: a disk that fills during an upload leaves no half-written file behind.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "ldld_wagtail.backends.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     # Photos and files of withdrawn items (ldld_wagtail.withhold): never served as media.
     "ldld_withheld": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "ldld_wagtail.backends.storage.FileSystemStorage",
         "OPTIONS": {
             "location": os.environ.get("WITHHELD_MEDIA_ROOT", str(VAR_DIR / "withheld-media"))
         },
     },
     # Report files built in the background (names and amounts): served only through the admin.
     "ldld_reports": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "ldld_wagtail.backends.storage.FileSystemStorage",
         "OPTIONS": {"location": os.environ.get("REPORT_FILES_ROOT", str(VAR_DIR / "reports"))},
     },
 }

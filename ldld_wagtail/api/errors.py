@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 
-from ..outage import RETRY_AFTER, is_outage, unavailable_message
+from ..backends.storage import is_storage_full
+from ..outage import RETRY_AFTER, is_outage, storage_full_message, unavailable_message
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,7 @@ TYPES = {
     429: "TooManyRequests",
     500: "InternalServerError",
     503: "ServiceUnavailable",
+    507: "InsufficientStorage",
 }
 
 
@@ -110,6 +112,9 @@ def handle(exc, context):
         logger.warning("API: database unavailable: %s", exc)
         code, message = 503, unavailable_message()
         headers["Retry-After"] = str(RETRY_AFTER)
+    elif is_storage_full(exc):  # the disk filled during an upload: nothing of it was kept
+        logger.error("API: storage full: %s", exc)
+        code, message = 507, storage_full_message()
     else:
         logger.exception("API error", exc_info=exc)
         code, message = 500, _("The server could not answer this request.")
