@@ -6,6 +6,9 @@ publish, unpublish, move or delete makes every cached page stale at once. Every 
 the token afresh (one Redis GET, or, when each process has its own cache, one small file that
 all of them share: `LDLD_GENERATION_FILE`), so other processes see a change at once too; within
 a request, code reads it again at most every `GENERATION_TTL` seconds.
+
+After a change empties the cache, each missing page is built once: the first reader builds
+it, the readers who ask for it meanwhile wait for that copy (`BUILD_WAIT` seconds at most).
 """
 
 import os
@@ -17,14 +20,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "ldld:pagecache:generation"
 GENERATION_TTL = 1.0
+API_PREFIX = "/++api++/"
 SKIP_PREFIXES = (
     "/healthz",
     "/admin/",
     "/django-admin/",
-    "/++api++/",
     "/static/",
     "/media/",
     "/documents/",
@@ -37,6 +42,11 @@ MEMO_LIMIT = 5000
 _MISSING = object()
 # Page numbers a cached listing URL may carry (?page=1 … ?page=9999).
 PAGE_NUMBER_DIGITS = 4
+# A missing page is built by one request; others wait for its copy, polling every BUILD_POLL
+# seconds for BUILD_WAIT seconds at most. A builder's lock lapses after BUILD_SECONDS.
+BUILD_SECONDS = 15
+BUILD_WAIT = 3.0
+BUILD_POLL = 0.015
 
 
 def _token_file() -> Path | None:
@@ -191,25 +201,31 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def _cacheable_request(self, request) -> bool:
+        # A page's content through the API (`/++api++/tin-tuc/…`, the same for every anonymous
+        # caller) is kept as its page is; the API's endpoints (`/@search`, `/@navigation`…) and
+        # a page asked for as JSON at its own URL are not.
+        api = request.path.startswith(API_PREFIX)
         return (
             settings.LDLD_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(SKIP_PREFIXES)
-            and "/@" not in request.path  # API endpoints at a page's URL: never cached whole
+            and (api or not request.path.startswith(SKIP_PREFIXES))
+            and "/@" not in request.path
             and "HTTP_AUTHORIZATION" not in request.META
-            and "application/json" not in request.META.get("HTTP_ACCEPT", "")
+            and (api or "application/json" not in request.META.get("HTTP_ACCEPT", ""))
         )
 
     @staticmethod
     def _cacheable_query(request) -> bool:
         """Only pages a reader reaches by links are kept: no query string, or a page number
-        alone. Anything else (a search, a filter, an unknown parameter) is served fresh, so
-        that the number of cached pages is bounded by the site's pages, not by what readers
-        type."""
+        alone (not on the API, whose listings take other parameters). Anything else (a search,
+        a filter, an unknown parameter) is served fresh, so that the number of cached pages is
+        bounded by the site's pages, not by what readers type."""
         query = request.META.get("QUERY_STRING", "")
         if not query:
             return True
+        if request.path.startswith(API_PREFIX):
+            return False
         name, _, value = query.partition("=")
         return name == "page" and value.isdigit() and len(value) <= PAGE_NUMBER_DIGITS
 
@@ -222,22 +238,56 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = f"ldld:page:{generation}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)
+        building = f"{key}:building"
+        # One build per missing page: after a publish empties the cache, the first reader of
+        # a page builds it and the others arriving meanwhile wait for that copy, instead of
+        # all building the same page at once (a crowd on the home page would take every
+        # worker). The lock lapses by itself if its builder dies.
+        builder = hit is None and cache.add(building, 1, BUILD_SECONDS)
+        if hit is None and not builder:
+            hit = self._wait_for(key, building)
         if hit is not None:
             status, headers, content = hit
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             response["X-Cache"] = "HIT"
-            return response
-        response = self.get_response(request)
-        if self._anonymous(request, response):
-            cache.set(
-                key,
-                (response.status_code, list(response.items()), response.content),
-                settings.LDLD_PAGE_CACHE_SECONDS,
+            # A client that has this copy (its ETag, or a date not older) gets 304, as from
+            # the view itself.
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
             )
-            response["X-Cache"] = "MISS"
+        try:
+            response = self.get_response(request)
+            if self._anonymous(request, response):
+                cache.set(
+                    key,
+                    (response.status_code, list(response.items()), response.content),
+                    settings.LDLD_PAGE_CACHE_SECONDS,
+                )
+                response["X-Cache"] = "MISS"
+        finally:
+            if builder:
+                cache.delete(building)
         return response
+
+    @staticmethod
+    def _wait_for(key, building):
+        """The copy another request is building, once it is stored; None when the builder
+        stored nothing (an error, a page not to keep), has gone, or takes longer than
+        `BUILD_WAIT` seconds: this request then builds the page itself."""
+        deadline = time.monotonic() + BUILD_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(BUILD_POLL)
+            hit = cache.get(key)
+            if hit is not None:
+                return hit
+            if cache.get(building) is None:  # done without a copy, or the cache is away
+                return cache.get(key)
+        return None
 
     @staticmethod
     def _anonymous(request, response) -> bool:
@@ -269,14 +319,26 @@ def _renew_after_change(sender, **kwargs):
     renew_generation()
 
 
-def renews_generation(model):
+def _renew_after_update(sender, created=False, **kwargs):
+    if not created:
+        renew_generation()
+
+
+def renews_generation(model=None, *, when_created=True):
     """Register `model`: saving or deleting one of its rows renews the generation, so that
     cached pages showing it (a banner, a unit's name, an image) are rebuilt at once. Usable as
-    a class decorator; page changes renew it through Wagtail's own signals."""
+    a class decorator; page changes renew it through Wagtail's own signals.
+
+    With `when_created=False`, a new row leaves the cache alone: for rows that no public page
+    can show until a page that uses them is published (an image or a document uploaded for a
+    draft), which renews the generation itself."""
     from django.db.models.signals import post_delete, post_save
 
+    if model is None:
+        return lambda model: renews_generation(model, when_created=when_created)
     label = model._meta.label_lower
-    post_save.connect(_renew_after_change, sender=model, dispatch_uid=f"ldld_gen_save_{label}")
+    on_save = _renew_after_change if when_created else _renew_after_update
+    post_save.connect(on_save, sender=model, dispatch_uid=f"ldld_gen_save_{label}")
     post_delete.connect(_renew_after_change, sender=model, dispatch_uid=f"ldld_gen_del_{label}")
     GENERATION_MODELS.add(model)
     return model

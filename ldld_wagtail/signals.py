@@ -65,8 +65,12 @@ def _on_restriction_changed(sender, instance, **kwargs):
 
 # What the public pages show besides pages: sites, units (their names on every card), images
 # and documents. A site registers its own models the same way (`cache.renews_generation`).
-for _shown in (Site, Unit, UnitFormerName, get_image_model(), get_document_model()):
+for _shown in (Site, Unit, UnitFormerName):
     renews_generation(_shown)
+# A new image or document is on no public page until a page that uses it is published (which
+# renews the generation): uploads for drafts keep the cache; changes and deletions renew it.
+for _media in (get_image_model(), get_document_model()):
+    renews_generation(_media, when_created=False)
 # Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions) and
 # take-downs (`api.access.taken_down`, the review states).
 for _assigned in (WorkflowPage, Workflow, Withdrawal):

@@ -86,3 +86,98 @@ def test_a_change_made_by_another_process_is_seen_at_once(client, column):
     page_cache._local.update(token=seen, checked=time.monotonic())  # this one read it just now
     gone = client.get(page.url)
     assert gone.status_code == 404 and gone.get("X-Cache") != "HIT"
+
+
+def test_a_crowd_on_a_missing_page_builds_it_once(settings):
+    """After a publish empties the cache, 8 readers asking for the home page at the same moment
+    get one build between them: the first builds, the others wait for its copy."""
+    import threading
+    import time
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from ldld_wagtail.cache import AnonymousPageCacheMiddleware, invalidate_pages
+
+    builds = []
+
+    def home(request):
+        builds.append(threading.get_ident())
+        time.sleep(0.3)  # a home page rebuilt after a publish
+        return HttpResponse("<h1>Trang chủ</h1>")
+
+    middleware = AnonymousPageCacheMiddleware(home)
+    invalidate_pages()
+    answers, start = [], threading.Barrier(8)
+
+    def reader():
+        start.wait()
+        answers.append(middleware(RequestFactory().get("/")))
+
+    readers = [threading.Thread(target=reader) for _ in range(8)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    assert len(builds) == 1
+    assert sorted(a["X-Cache"] for a in answers) == ["HIT"] * 7 + ["MISS"]
+    assert {a.content for a in answers} == {"<h1>Trang chủ</h1>".encode()}
+
+
+def test_readers_waiting_for_a_build_that_keeps_nothing_build_it_themselves():
+    """A page not to keep (an error, a page that sets a cookie): the waiters do not hang on
+    it, each builds its own answer as soon as the first is done."""
+    import threading
+    import time
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from ldld_wagtail.cache import AnonymousPageCacheMiddleware, invalidate_pages
+
+    builds = []
+
+    def busy(request):
+        builds.append(1)
+        time.sleep(0.2)
+        return HttpResponse("bận", status=503)
+
+    middleware = AnonymousPageCacheMiddleware(busy)
+    invalidate_pages()
+    answers, start = [], threading.Barrier(4)
+
+    def reader():
+        start.wait()
+        answers.append(middleware(RequestFactory().get("/tin-tuc/")))
+
+    readers = [threading.Thread(target=reader) for _ in range(4)]
+    began = time.monotonic()
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    assert len(builds) == 4 and {a.status_code for a in answers} == {503}
+    assert time.monotonic() - began < 1.5
+
+
+def test_the_api_content_of_a_page_is_kept_for_anonymous_callers(client, column):
+    """A page's content through the API is the same for every anonymous caller: kept as the
+    page is, dropped at the next change (a take-down answers 404 at once), never for a
+    caller who logs in, and never for the API's endpoints or a query."""
+    item = make_news(column, "Tin đọc qua API")
+    url = f"/++api++{item.url}"
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Cache"] == "MISS"
+    again = client.get(url, HTTP_ACCEPT="application/json")
+    assert again["X-Cache"] == "HIT" and again.content == first.content
+    assert again["Content-Type"].startswith("application/json")
+    # The copy answers a conditional read as the view does.
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert unchanged.status_code == 304
+
+    assert "X-Cache" not in client.get(f"{url}?expand=breadcrumbs")
+    assert "X-Cache" not in client.get(f"{url}/@breadcrumbs")
+    assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION="Bearer x")
+
+    item.unpublish()
+    assert client.get(url).status_code in (401, 404)
