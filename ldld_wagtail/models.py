@@ -916,13 +916,21 @@ class Notification(models.Model):
     sent right after the mail server takes it. `key` names the event and the person, so that an
     event told twice (a signal sent again, a job run again after a worker was killed) owes one
     email. A job claims a row before sending (`claimed_at`): a claim older than
-    `notify.CLAIM_SECONDS` is taken to be a dead worker's, and the row is sent again."""
+    `notify.CLAIM_SECONDS` is taken to be a dead worker's, and the row is sent again.
+
+    An email to someone without an account (the asker of a question) names its `address` and
+    carries its `body`, written when it was owed; the site erases both with the asker's other
+    contact details."""
 
     key = models.CharField(_("key"), max_length=200, unique=True)
-    user = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    address = models.EmailField(_("email address"), blank=True)
     subject = models.CharField(_("subject"), max_length=255)
-    template = models.CharField(_("template"), max_length=200)
+    template = models.CharField(_("template"), max_length=200, blank=True)
     context = models.JSONField(_("context"), default=dict, blank=True)
+    body = models.TextField(_("body"), blank=True)
     created_at = models.DateTimeField(_("owed since"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, db_index=True)

@@ -63,6 +63,22 @@ def queue(user_ids, subject, template, context, key: str | None = None):
     transaction.on_commit(lambda: send_notifications.enqueue(keys))
 
 
+def queue_email(address: str, subject: str, body: str, key: str):
+    """Owe `address`, someone without an account (the asker of a question), the email of
+    `subject` and `body`, in the current transaction, as `queue` does for people with one.
+    `key` names the event: queued again, it owes nothing more."""
+    from .models import Notification
+
+    if not address:
+        return
+    key = key[:200]
+    Notification.objects.bulk_create(
+        [Notification(key=key, address=address, subject=str(subject)[:255], body=body)],
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(lambda: send_notifications.enqueue([key]))
+
+
 @task()
 def send_notifications(keys: list) -> int:
     """Send the notifications of `keys` still owed; safe to run again (a retried job)."""
@@ -99,7 +115,10 @@ def _send(pk, now=None) -> int:
         return 0  # sent already, or another worker is sending it
     row = Notification.objects.select_related("user").get(pk=pk)
     user = row.user
-    if user.is_active and user.email:
+    if user is None:
+        if row.address:  # empty once erased with the asker's contact details
+            send_mail(row.subject, row.body, None, [row.address])
+    elif user.is_active and user.email:
         with translation.override("vi"):
             body = render_to_string(row.template, {**row.context, "user": user})
         send_mail(row.subject, body, None, [user.email])

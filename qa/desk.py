@@ -11,7 +11,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -21,7 +20,8 @@ from django_tasks import task
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published
 
-from ldld_wagtail.models import Federation, Section
+from ldld_wagtail import notify
+from ldld_wagtail.models import Federation, Notification, Section
 from ldld_wagtail.site_url import root_url_for
 
 from .models import QAIndexPage, QuestionPage, Submission
@@ -94,13 +94,16 @@ def answerers(index: QAIndexPage):
 # --- telling the asker -------------------------------------------------------------------------
 
 
-@task()
-def send_asker_mail(record_id: int, kind: str) -> str:
-    """The confirmation with the reference ("received"), the link to the published answer
-    ("answered") or the private answer ("closed"), in Vietnamese, to the asker's email."""
-    record = Submission.objects.select_related("page").filter(pk=record_id).first()
-    if record is None or not record.email:
-        return "no email"
+ASKER_KEY = "qa:asker:"  # + <question id>:<kind>: the outbox's rows for one asker
+
+
+def tell_asker(record: Submission, kind: str) -> None:
+    """Owe the asker the confirmation with the reference ("received"), the link to the
+    published answer ("answered") or the private answer ("closed"), in Vietnamese: written in
+    the transaction of what it tells, sent by the worker once it commits, once per question
+    and kind however often this is called (the plugin's outbox, `notify.queue_email`)."""
+    if not record.email:
+        return
     index = desk_index()
     federation = Federation.current()
     base = root_url_for(index) if index else ""
@@ -113,9 +116,18 @@ def send_asker_mail(record_id: int, kind: str) -> str:
     with translation.override("vi"):
         subject = render_to_string(f"qa/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"qa/email/{kind}.txt", context)
-    send_mail(subject, body, None, [record.email])
+    notify.queue_email(record.email, subject, body, key=f"{ASKER_KEY}{record.pk}:{kind}")
     if kind in ("answered", "closed"):
         Submission.objects.filter(pk=record.pk).update(asker_notified_at=timezone.now())
+
+
+@task()
+def send_asker_mail(record_id: int, kind: str) -> str:
+    """Jobs queued before the outbox: they owe the email now (sent once all the same)."""
+    record = Submission.objects.select_related("page").filter(pk=record_id).first()
+    if record is None or not record.email:
+        return "no email"
+    tell_asker(record, kind)
     return kind
 
 
@@ -128,7 +140,7 @@ def on_question_published(sender, instance, **kwargs):
     record.answered_at = timezone.now()
     record.save(update_fields=["status", "answered_at"])
     if record.email and record.asker_notified_at is None:
-        transaction.on_commit(lambda: send_asker_mail.enqueue(record.pk, "answered"))
+        tell_asker(record, "answered")
 
 
 def close_privately(record: Submission, user, answer: str, reason: str) -> Submission:
@@ -145,7 +157,7 @@ def close_privately(record: Submission, user, answer: str, reason: str) -> Submi
         if page is not None and not page.live:
             page.delete()
     if record.email and answer:
-        transaction.on_commit(lambda: send_asker_mail.enqueue(record.pk, "closed"))
+        tell_asker(record, "closed")
     return record
 
 
@@ -190,6 +202,10 @@ def erase_old_contacts(now=None) -> int:
                 "full_name", "email", "phone", "ip_address", "unit", "contact_erased_at"
             ]
         )  # fmt: skip
+        # The emails owed or sent to the asker: their address and text (a private answer).
+        Notification.objects.filter(key__startswith=f"{ASKER_KEY}{record.pk}:").update(
+            address="", body=""
+        )
         erased += 1
     return erased
 
@@ -216,7 +232,7 @@ def on_question_received(sender, record, **kwargs):
     """The confirmation with the reference, to an asker who gave an email (not to a sender
     whose questions are held)."""
     if record.email and record.status == Submission.Status.OPEN:
-        send_asker_mail.enqueue(record.pk, "received")
+        tell_asker(record, "received")
 
 
 def connect():

@@ -3,11 +3,14 @@ count, the path to publication through the Q&A section's workflow (Quy chế 7.4
 by email, private answers, spam in bulk, and the retention job."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
+from ldld_wagtail import notify
+from ldld_wagtail.models import Notification
 from qa import desk as qa_desk
 from qa.models import QuestionPage, Submission
 
@@ -163,6 +166,10 @@ def test_retention_erases_contacts_and_keeps_the_published_answer(client, desk, 
     assert fresh.phone == "0987654321"
     assert "Trả lời đã đăng" in client.get(page.url).content.decode()
     assert qa_desk.erase_old_contacts() == 0
+    # The emails owed or sent to the asker lose their address and text with the rest.
+    owed = Notification.objects.filter(key__startswith=f"qa:asker:{waiting.pk}:")
+    assert owed.exists()
+    assert set(owed.values_list("address", "body")) == {("", "")}
 
 
 def test_the_retention_job_is_scheduled(db):
@@ -170,3 +177,35 @@ def test_the_retention_job_is_scheduled(db):
 
     schedule = Schedule.objects.get(name=qa_desk.RETENTION_SCHEDULE)
     assert schedule.func == "qa.desk.erase_old_contacts" and schedule.schedule_type == "D"
+
+
+def test_the_asker_is_told_once_even_with_the_broker_down(
+    client, desk, ask, django_capture_on_commit_callbacks
+):
+    """The asker's emails are owed in the outbox like everyone's: a question sent while the
+    broker is down is confirmed later by the sweep, and a publish told twice (a signal sent
+    again) sends one email."""
+    broker_down = ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch("django_q.tasks.async_task", side_effect=broker_down),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = ask(email="lan@example.vn")
+    assert response.status_code == 200 and mail.outbox == []
+    record = Submission.objects.get()
+    owed = Notification.objects.get()
+    assert owed.address == "lan@example.vn" and owed.user is None and owed.sent_at is None
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    assert notify.send_owed(now=later) == 1 and notify.send_owed(now=later) == 0
+    assert [m.to for m in mail.outbox] == [["lan@example.vn"]]
+    assert record.reference in mail.outbox[0].subject
+
+    page = record.page
+    page.answer = "<p>Trả lời: được nghỉ bù.</p>"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+        record.refresh_from_db()
+        qa_desk.tell_asker(record, "answered")  # told again: owes nothing more
+    assert [m.to for m in mail.outbox] == [["lan@example.vn"]]
+    assert page.full_url in mail.outbox[0].body
