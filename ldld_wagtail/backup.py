@@ -445,11 +445,20 @@ def restore_archive(src, *, stdout=None) -> Manifest:
         )
         for alias in manifest.data.get("objects") or {}:
             _check_objects(alias, manifest.data["objects"][alias])
+        # The files first, into folders found empty: should a copy fail (a full disk) or the
+        # database refuse its dump, every file put back is removed and the database is left as
+        # it was, so that the restore can simply be run again.
+        placed = _put_files_back(manifest, work)
+        say(_("Files restored: %d.") % len(placed) + "\n")
         dump = work / "database" / ("sqlite3" if engine == "sqlite" else "pg_dump")
-        if engine == "sqlite":
-            _load_sqlite(dump)
-        else:
-            _load_postgresql(dump)
+        try:
+            if engine == "sqlite":
+                _load_sqlite(dump)
+            else:
+                _load_postgresql(dump)
+        except BaseException:
+            _remove(placed)
+            raise
         counts = _restored_counts()
         differ = {
             label: (n, counts.get(label))
@@ -459,23 +468,52 @@ def restore_archive(src, *, stdout=None) -> Manifest:
         if differ:
             raise BackupError(_("Row counts differ after loading: %s") % differ)
         say(_("Database loaded: %d rows.") % sum(counts.values()) + "\n")
-        copied = 0
-        targets = _targets()
-        for name in manifest.files:
-            parts = PurePosixPath(name).parts
-            if parts[0] != "files" or parts[1] not in targets:
-                continue
-            target = Path(targets[parts[1]].location).joinpath(*parts[2:])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(work / name, target)
-            copied += 1
-        say(_("Files restored: %d.") % copied + "\n")
     from django.core.cache import cache
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
     cache.clear()
     return manifest
+
+
+def _put_files_back(manifest: Manifest, work: Path) -> list[Path]:
+    """Move the archive's files into their storages' folders; the paths placed. On a failure,
+    what was placed is removed again before the error goes on."""
+    targets = _targets()
+    placed: list[Path] = []
+    try:
+        for name in manifest.files:
+            parts = PurePosixPath(name).parts
+            if parts[0] != "files" or parts[1] not in targets:
+                continue
+            target = Path(targets[parts[1]].location).joinpath(*parts[2:])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            placed.append(target)
+            shutil.move(work / name, target)
+    except OSError as error:
+        _remove(placed)
+        raise BackupError(
+            _("Could not put the files back (%(error)s): nothing was restored.") % {"error": error}
+        ) from error
+    except BaseException:
+        _remove(placed)
+        raise
+    return placed
+
+
+def _remove(placed: list[Path]):
+    """Remove the files a failed restore put back, and the folders it made for them (the
+    storages' folders were empty when it began)."""
+    roots = {Path(storage.location) for storage in _targets().values()}
+    for path in placed:
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder not in roots and folder != folder.parent:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
 
 
 def _check_objects(alias: str, listed: dict):
@@ -493,6 +531,8 @@ def _load_sqlite(dump: Path):
     source = sqlite3.connect(dump)
     try:
         source.backup(connection.connection)
+    except sqlite3.DatabaseError as error:
+        raise BackupError(_("The database in the archive cannot be read: %s") % error) from error
     finally:
         source.close()
     connection.close()

@@ -344,6 +344,41 @@ def test_an_archive_of_another_engine_is_refused(empty_site):
     nothing_written(empty_site)
 
 
+def test_a_disk_that_fills_while_files_are_put_back_leaves_nothing(empty_site, monkeypatch):
+    import errno
+    import shutil
+
+    files = {f"files/default/original_images/anh-{n}.jpg": b"x" * 100 for n in range(3)}
+    archive = forged(
+        empty_site / "full.tar.gz", {"database/sqlite3": b"db", **files}, {"migrations": {}}
+    )
+    moved = []
+
+    def move(source, target):
+        if len(moved) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        moved.append(target)
+        return shutil.copy(source, target)
+
+    monkeypatch.setattr(backup.shutil, "move", move)
+    message = refused(archive)
+    assert "No space left on device" in message and "chưa khôi phục" in message
+    assert len(moved) == 2  # two files were put back before the disk filled
+    nothing_written(empty_site)
+    assert not (empty_site / "a" / "media" / "original_images").exists()
+
+
+def test_a_dump_the_database_refuses_takes_the_files_back_out(empty_site):
+    files = {"files/default/documents/cong-van.pdf": b"%PDF-1.4 x"}
+    archive = forged(
+        empty_site / "bad-db.tar.gz",
+        {"database/sqlite3": b"not a dump", **files},
+        {"migrations": {}},
+    )
+    assert "Không đọc được cơ sở dữ liệu" in refused(archive) or connection.vendor != "sqlite"
+    nothing_written(empty_site)
+
+
 def test_a_database_that_holds_a_site_is_left_alone(laocai, folders):
     archive = forged(folders / "any.tar.gz", {"database/sqlite3": b"db"})
     pages = Page.objects.count()
