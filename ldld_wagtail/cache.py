@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 
 from django.conf import settings
@@ -42,6 +43,13 @@ MEMO_LIMIT = 5000
 _MISSING = object()
 # Page numbers a cached listing URL may carry (?page=1 … ?page=9999).
 PAGE_NUMBER_DIGITS = 4
+# Anonymous answers to a query (a search, `@search`): kept per process, per generation, the
+# least recently asked dropped first beyond MEMO_ANSWERS answers or MEMO_BYTES bytes.
+SEARCH_ENDPOINT = "/@search"
+MEMO_ANSWERS = 500
+MEMO_BYTES = 24 * 1024 * 1024
+MEMO_PATH_LIMIT = 1000
+_answers = {"token": None, "entries": OrderedDict(), "bytes": 0, "lock": threading.Lock()}
 # A missing page is built by one request; others wait for its copy, polling every BUILD_POLL
 # seconds for BUILD_WAIT seconds at most. A builder's lock lapses after BUILD_SECONDS.
 BUILD_SECONDS = 15
@@ -210,7 +218,7 @@ class AnonymousPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and (api or not request.path.startswith(SKIP_PREFIXES))
-            and "/@" not in request.path
+            and ("/@" not in request.path or request.path.endswith(SEARCH_ENDPOINT))
             and "HTTP_AUTHORIZATION" not in request.META
             and (api or "application/json" not in request.META.get("HTTP_ACCEPT", ""))
         )
@@ -222,6 +230,8 @@ class AnonymousPageCacheMiddleware:
         a filter, an unknown parameter) is served fresh, so that the number of cached pages is
         bounded by the site's pages, not by what readers type."""
         query = request.META.get("QUERY_STRING", "")
+        if "/@" in request.path:
+            return False  # `@search`: answers kept in this process only (`_from_memo`)
         if not query:
             return True
         if request.path.startswith(API_PREFIX):
@@ -234,8 +244,10 @@ class AnonymousPageCacheMiddleware:
         # take-down shows at once, and values kept under the generation (routes, take-downs,
         # workflows) are this request's too.
         generation = current_generation(fresh=True)
-        if not (self._cacheable_request(request) and self._cacheable_query(request)):
+        if not self._cacheable_request(request):
             return self.get_response(request)
+        if not self._cacheable_query(request):
+            return self._from_memo(request, generation)
         key = f"ldld:page:{generation}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)
         building = f"{key}:building"
@@ -272,6 +284,44 @@ class AnonymousPageCacheMiddleware:
         finally:
             if builder:
                 cache.delete(building)
+        return response
+
+    def _from_memo(self, request, generation):
+        """An anonymous answer to what a reader typed (a search, `@search`, a filter): kept in
+        this process only, under the generation, at most `MEMO_ANSWERS` answers and
+        `MEMO_BYTES` bytes, the least recently asked dropped first, so that a crowd asking the
+        same search is answered from memory while no sequence of requests can grow any cache
+        beyond that."""
+        path = request.get_full_path()
+        if len(path) > MEMO_PATH_LIMIT:
+            return self.get_response(request)
+        key = (request.get_host(), path)
+        with _answers["lock"]:
+            if _answers["token"] != generation:
+                _answers.update(token=generation, bytes=0)
+                _answers["entries"].clear()
+            hit = _answers["entries"].get(key)
+            if hit is not None:
+                _answers["entries"].move_to_end(key)
+        if hit is not None:
+            status, headers, content = hit
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "HIT"
+            return response
+        response = self.get_response(request)
+        if self._anonymous(request, response) and len(response.content) <= MEMO_BYTES // 8:
+            kept = (response.status_code, list(response.items()), response.content)
+            with _answers["lock"]:
+                entries = _answers["entries"]
+                if _answers["token"] == generation and key not in entries:
+                    entries[key] = kept
+                    _answers["bytes"] += len(kept[2])
+                    while len(entries) > MEMO_ANSWERS or _answers["bytes"] > MEMO_BYTES:
+                        _old, dropped = entries.popitem(last=False)
+                        _answers["bytes"] -= len(dropped[2])
+            response["X-Cache"] = "MISS"
         return response
 
     @staticmethod

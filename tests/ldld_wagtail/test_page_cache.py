@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import User
 
-from ..utils import make_news
+from ..utils import make_news, shared_cache_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -175,9 +175,44 @@ def test_the_api_content_of_a_page_is_kept_for_anonymous_callers(client, column)
     unchanged = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert unchanged.status_code == 304
 
-    assert "X-Cache" not in client.get(f"{url}?expand=breadcrumbs")
+    client.get(f"{url}?expand=breadcrumbs")  # a query: in this process only, if at all
+    assert not [k for k in shared_cache_keys() if "expand" in k]
     assert "X-Cache" not in client.get(f"{url}/@breadcrumbs")
     assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION="Bearer x")
 
     item.unpublish()
     assert client.get(url).status_code in (401, 404)
+
+
+def test_answers_to_what_readers_type_are_kept_in_memory_within_bounds(client, column, monkeypatch):
+    """A search (the page, or `@search` through the API) asked again by anonymous readers is
+    answered from this process's memory, until the next change (a take-down is gone at once);
+    no sequence of different searches keeps more than `MEMO_ANSWERS` answers."""
+    from ldld_wagtail import cache as page_cache
+
+    item = make_news(column, "Hội nghị người lao động tỉnh")
+    search = "/tim-kiem/?q=h%E1%BB%99i+ngh%E1%BB%8B"
+    first = client.get(search)
+    assert first["X-Cache"] == "MISS" and "Hội nghị người lao động tỉnh" in first.content.decode()
+    again = client.get(search)
+    assert again["X-Cache"] == "HIT" and again.content == first.content
+    api = "/++api++/@search?SearchableText=hoi+nghi"
+    assert client.get(api)["X-Cache"] == "MISS"
+    found = client.get(api)
+    assert found["X-Cache"] == "HIT" and found.json()["items_total"] == 1
+    # Never the shared cache: only this process holds them.
+    assert not [k for k in shared_cache_keys() if "tim-kiem" in k or "@search" in k]
+
+    item.unpublish()
+    assert "Hội nghị người lao động tỉnh" not in client.get(search).content.decode()
+    assert client.get(api).json()["items_total"] == 0
+
+    # Logged-in callers and API keys never get or leave a kept answer.
+    assert "X-Cache" not in client.get(api, HTTP_AUTHORIZATION="Bearer x")
+
+    monkeypatch.setattr(page_cache, "MEMO_ANSWERS", 5)
+    for n in range(12):
+        client.get(f"/tim-kiem/?q=tu-khoa-{n}")
+    assert len(page_cache._answers["entries"]) == 5
+    assert client.get("/tim-kiem/?q=tu-khoa-11")["X-Cache"] == "HIT"
+    assert client.get("/tim-kiem/?q=tu-khoa-0")["X-Cache"] == "MISS"  # dropped first
