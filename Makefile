@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench load setup lint clean messages
+.PHONY: run test bench load faults setup lint clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,14 @@ bench: $(STAMP)
 load: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) -m home.bench.load
+
+# Issue 16's failures made for real under load (home/bench/faults.py): FAULT=postgres|redis|worker
+# (comma-separated, or all). postgres and redis need DATABASE_URL and REDIS_URL on the local
+# PostgreSQL and Redis, which the trials stop and start again (FAULT_AT, FAULT_FOR, FAULT_SECONDS).
+FAULT ?= all
+faults: $(STAMP)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	FAULT=$(FAULT) $(PY) -m home.bench.faults
 
 clean:
 	rm -rf $(VENV) var

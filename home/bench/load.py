@@ -399,26 +399,29 @@ def reader_kinds(state) -> list:
     ]
 
 
-def connections_for(kinds) -> list:
+def connections_for(kinds, connections=None) -> list:
+    connections = connections or CONNECTIONS
     total = sum(share for _, share, _ in kinds)
-    counts = [max(1, round(share * CONNECTIONS / total)) for _, share, _ in kinds]
-    counts[counts.index(max(counts))] += CONNECTIONS - sum(counts)
+    counts = [max(1, round(share * connections / total)) for _, share, _ in kinds]
+    counts[counts.index(max(counts))] += connections - sum(counts)
     return counts
 
 
-def start_readers(base, kinds, key, run_dir) -> list:
+def start_readers(base, kinds, key, run_dir, seconds=None, connections=None, tag="") -> list:
+    """One wrk per kind for `seconds` (LOAD_SECONDS), `connections` in all (LOAD_CONNECTIONS);
+    `tag` names its files apart (home/bench/faults.py runs one set per phase)."""
     readers = []
-    for n, ((kind, _, paths), connections) in enumerate(
-        zip(kinds, connections_for(kinds), strict=True)
+    for n, ((kind, _, paths), count) in enumerate(
+        zip(kinds, connections_for(kinds, connections), strict=True)
     ):
-        paths_file, out_file = run_dir / f"paths-{n}.txt", run_dir / f"wrk-{n}.out"
+        paths_file, out_file = run_dir / f"paths-{tag}{n}.txt", run_dir / f"wrk-{tag}{n}.out"
         paths_file.write_text("\n".join(paths) + "\n")
         out_file.unlink(missing_ok=True)
         headers = []
         if "syndication" in kind:
             headers = ["-H", f"Authorization: Bearer {key}"]
         process = subprocess.Popen(
-            ["wrk", "-t1", f"-c{connections}", f"-d{SECONDS}s", "--timeout", "10s"]
+            ["wrk", "-t1", f"-c{count}", f"-d{seconds or SECONDS}s", "--timeout", "10s"]
             + ["-s", str(LUA), *headers, base],
             env={
                 **os.environ,
@@ -427,11 +430,11 @@ def start_readers(base, kinds, key, run_dir) -> list:
                 "LOAD_THINK_MS": str(THINK_MS),
             },
             stdout=subprocess.DEVNULL,
-            stderr=open(run_dir / f"wrk-{n}.err", "w"),  # noqa: SIM115
+            stderr=open(run_dir / f"wrk-{tag}{n}.err", "w"),  # noqa: SIM115
             start_new_session=True,
             preexec_fn=die_with_parent,
         )
-        readers.append((kind, connections, process, out_file))
+        readers.append((kind, count, process, out_file))
     return readers
 
 
@@ -702,6 +705,16 @@ def editor_loop(desk, editor, column_path, stopping):
         stopping.wait(EDITOR_PAUSE)
 
 
+def warm_up(base, kinds, key):
+    """Every kind answers, and the first pages of each are built."""
+    for kind, _, paths in kinds:
+        headers = {"Authorization": f"Bearer {key}"} if "syndication" in kind else {}
+        for path in paths[:3]:
+            status, body = http("GET", base + path, headers, timeout=120)
+            if status >= 400 or status == 0:
+                sys.exit(f"warm-up: {kind} {path}: {status} {body[:300]!r}")
+
+
 def leave_pending(desk, state, count):
     """`count` approved items left waiting for the web admin: the reminders' subject."""
     for n in range(count):
@@ -766,12 +779,7 @@ def main():
         desk.login({a for e in EDITORS for a in (e[0], e[2])} | {SECRETARY, WEB_ADMIN})
         leave_pending(desk, state, max(0, PENDING - state["pending"]))
         kinds = reader_kinds(state)
-        for kind, _, paths in kinds:  # warm up: every kind answers, the first pages are built
-            headers = {"Authorization": f"Bearer {state['key']}"} if "syndication" in kind else {}
-            for path in paths[:3]:
-                status, body = http("GET", base + path, headers, timeout=120)
-                if status >= 400 or status == 0:
-                    sys.exit(f"warm-up: {kind} {path}: {status} {body[:300]!r}")
+        warm_up(base, kinds, state["key"])
         remind = shell(env, REMIND)
         desk.actions = desk.errors = 0
         desk.problems.clear()
