@@ -18,7 +18,8 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import identity, search, withhold
-from .cache import renew_generation, renews_generation
+from .backends.cache import reconnected
+from .cache import invalidate_pages, renew_generation, renews_generation
 from .models import Unit, UnitFormerName, Withdrawal
 
 
@@ -75,6 +76,13 @@ for _media in (get_image_model(), get_document_model()):
 # take-downs (`api.access.taken_down`, the review states).
 for _assigned in (WorkflowPage, Workflow, Withdrawal):
     renews_generation(_assigned)
+
+
+@receiver(reconnected)
+def _on_cache_reconnected(sender, **kwargs):
+    """Redis answers again after a failure: what was written meanwhile (a take-down's new
+    token) was lost, and a Redis that keeps its data still holds the pages of before."""
+    invalidate_pages()
 
 
 def _forget_keys(sender, **kwargs):

@@ -68,7 +68,10 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = True
+    # STARTTLS on 587 by default; EMAIL_USE_SSL=1 for a server that speaks TLS from the start
+    # (465). A mail server on the same machine may be reached in plain text: EMAIL_USE_TLS=0.
+    EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL") == "1"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and os.environ.get("EMAIL_USE_TLS", "1") != "0"
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"

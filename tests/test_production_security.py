@@ -123,3 +123,36 @@ def test_every_page_carries_the_security_headers(client, laocai, as_production):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    "switches, expected",
+    [
+        ({}, [True, False]),  # STARTTLS on 587
+        ({"EMAIL_USE_SSL": "1", "EMAIL_PORT": "465"}, [False, True]),
+        ({"EMAIL_USE_TLS": "0", "EMAIL_PORT": "25"}, [False, False]),
+    ],
+)
+def test_outgoing_mail_speaks_tls_unless_told_otherwise(switches, expected):
+    script = (
+        "import json; from django.conf import settings as s; "
+        "print(json.dumps([s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.EMAIL_BACKEND]))"
+    )
+    base = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **base,
+            **switches,
+            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "SECRET_KEY": "a-long-random-secret-" * 4,
+            "ALLOWED_HOSTS": "congdoan.example.vn",
+            "EMAIL_HOST": "mail.example.vn",
+        },
+        check=True,
+    )
+    tls, ssl, backend = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [tls, ssl] == expected and backend.endswith("smtp.EmailBackend")

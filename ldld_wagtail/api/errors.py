@@ -109,7 +109,7 @@ def handle(exc, context):
         if auth:
             headers["WWW-Authenticate"] = auth
     elif is_outage(exc):  # the database is down or restarting: the caller may retry
-        logger.warning("API: database unavailable: %s", exc)
+        logger.warning("API: database unavailable: %s", exc, extra={"outage": True})
         code, message = 503, unavailable_message()
         headers["Retry-After"] = str(RETRY_AFTER)
     elif is_storage_full(exc):  # the disk filled during an upload: nothing of it was kept

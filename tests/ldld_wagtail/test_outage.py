@@ -109,3 +109,69 @@ def test_a_stopped_redis_leaves_another_redis_cache_alone():
     assert stopped.get("x") is None
     other = TolerantRedisCache(f"redis://127.0.0.1:{closed_port()}/1", {})
     assert other._down_until == 0.0 and stopped._down_until > 0
+
+
+def test_when_redis_answers_again_the_cached_pages_of_before_are_dropped(monkeypatch):
+    """What was written while Redis did not answer (a take-down's new page-cache token) is
+    lost, and a Redis that keeps its data comes back with the pages of before: the first call
+    it answers again renews the generation, once."""
+    from django.core.cache.backends.redis import RedisCache
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    from ldld_wagtail.backends import cache as tolerant
+    from ldld_wagtail.cache import current_generation
+
+    monkeypatch.setattr(tolerant, "PAUSE", 0.0)
+    stalled = {"now": True}
+
+    def get(self, key, default=None, version=None):
+        if stalled["now"]:
+            raise RedisTimeoutError("Timeout reading from 127.0.0.1:6379")
+        return "giá trị"
+
+    monkeypatch.setattr(RedisCache, "get", get)
+    redis = TolerantRedisCache("redis://127.0.0.1:6379/9", {})
+    before = current_generation(fresh=True)
+    assert redis.get("x") is None and redis.get("x") is None
+    assert current_generation(fresh=True) == before  # nothing to renew while it is away
+    stalled["now"] = False
+    assert redis.get("x") == "giá trị"
+    renewed = current_generation(fresh=True)
+    assert renewed != before
+    assert redis.get("x") == "giá trị" and current_generation(fresh=True) == renewed
+
+
+def test_an_outage_logs_a_line_every_few_seconds_not_a_traceback_a_request(column):
+    """Readers during a stop each get a 503; the log gets the first error with its traceback,
+    then one line every few seconds with how many were left out."""
+    import io
+    import logging
+
+    from ldld_wagtail.outage import OutageLogFilter
+
+    handler, found = next(
+        (h, f)
+        for h in logging.getLogger().handlers
+        for f in h.filters
+        if isinstance(f, OutageLogFilter)
+    )
+    found._shown = found._traceback = float("-inf")
+    found._left_out = 0
+    pages = [make_news(column, f"Tin số {n}") for n in range(3)]
+    reader = Client(raise_request_exception=False)
+    log = io.StringIO()
+    before = handler.setStream(log)
+    try:
+        with database_down():
+            for _ in range(10):
+                for page in pages:
+                    assert reader.get(page.url).status_code == 503
+                    api = reader.get(f"/++api++{page.url}", HTTP_ACCEPT="application/json")
+                    assert api.status_code == 503
+        logging.getLogger("django.request").error("Internal Server Error: /khac/")
+    finally:
+        handler.setStream(before)
+    text = log.getvalue()
+    assert text.count("Traceback") == 1 and "OperationalError" in text
+    assert text.count("Service Unavailable: ") == 1  # 60 requests, one line
+    assert "Internal Server Error: /khac/" in text  # other errors pass untouched
