@@ -259,11 +259,7 @@ class AnonymousPageCacheMiddleware:
         if hit is None and not builder:
             hit = self._wait_for(key, building)
         if hit is not None:
-            status, headers, content = hit
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "HIT"
+            response = self._replay(hit)
             # A client that has this copy (its ETag, or a date not older) gets 304, as from
             # the view itself.
             return get_conditional_response(
@@ -304,12 +300,7 @@ class AnonymousPageCacheMiddleware:
             if hit is not None:
                 _answers["entries"].move_to_end(key)
         if hit is not None:
-            status, headers, content = hit
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "HIT"
-            return response
+            return self._replay(hit)
         response = self.get_response(request)
         if self._anonymous(request, response) and len(response.content) <= MEMO_BYTES // 8:
             kept = (response.status_code, list(response.items()), response.content)
@@ -322,6 +313,16 @@ class AnonymousPageCacheMiddleware:
                         _old, dropped = entries.popitem(last=False)
                         _answers["bytes"] -= len(dropped[2])
             response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _replay(hit) -> HttpResponse:
+        """The response kept as (status, headers, content)."""
+        status, headers, content = hit
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "HIT"
         return response
 
     @staticmethod

@@ -37,13 +37,13 @@ NAMES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def production():
-    """The settings production runs with, from a fresh process."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "LDLD_"))}
+def production_settings(names: list[str], env: dict | None = None, drop=("SECURE_", "LDLD_")):
+    """`names` of the settings production runs with, read in a fresh process with `env` added
+    to this one's environment (less the variables starting with `drop`)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     script = (
         "import json; from django.conf import settings as s; "
-        f"print(json.dumps({{n: getattr(s, n) for n in {NAMES!r}}}, default=str))"
+        f"print(json.dumps({{n: getattr(s, n) for n in {names!r}}}, default=str))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -55,10 +55,17 @@ def production():
             "DJANGO_SETTINGS_MODULE": "settings.production",
             "SECRET_KEY": "a-long-random-secret-" * 4,
             "ALLOWED_HOSTS": "congdoan.example.vn",
+            **(env or {}),
         },
         check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def production():
+    """The settings production runs with, from a fresh process."""
+    return production_settings(NAMES)
 
 
 def test_production_cookies_are_secure(production):
@@ -134,25 +141,10 @@ def test_every_page_carries_the_security_headers(client, laocai, as_production):
     ],
 )
 def test_outgoing_mail_speaks_tls_unless_told_otherwise(switches, expected):
-    script = (
-        "import json; from django.conf import settings as s; "
-        "print(json.dumps([s.EMAIL_USE_TLS, s.EMAIL_USE_SSL, s.EMAIL_BACKEND]))"
+    found = production_settings(
+        ["EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_BACKEND"],
+        {**switches, "EMAIL_HOST": "mail.example.vn"},
+        drop=("EMAIL_",),
     )
-    base = {k: v for k, v in os.environ.items() if not k.startswith("EMAIL_")}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={
-            **base,
-            **switches,
-            "DJANGO_SETTINGS_MODULE": "settings.production",
-            "SECRET_KEY": "a-long-random-secret-" * 4,
-            "ALLOWED_HOSTS": "congdoan.example.vn",
-            "EMAIL_HOST": "mail.example.vn",
-        },
-        check=True,
-    )
-    tls, ssl, backend = json.loads(result.stdout.strip().splitlines()[-1])
-    assert [tls, ssl] == expected and backend.endswith("smtp.EmailBackend")
+    assert [found["EMAIL_USE_TLS"], found["EMAIL_USE_SSL"]] == expected
+    assert found["EMAIL_BACKEND"].endswith("smtp.EmailBackend")

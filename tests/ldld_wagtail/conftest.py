@@ -1,4 +1,5 @@
-"""Fixtures of the plugin's report tests: October 2026 in Lào Cai, with rates entered."""
+"""Fixtures of the plugin's tests: October 2026 in Lào Cai with rates entered (the reports), a
+media folder of the test's own (uploads)."""
 
 import datetime
 import io
@@ -99,3 +100,10 @@ def media(october):
     video.save_revision().publish()
     backdate(video, when)
     return october
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """A media folder of this test's own: what an upload leaves there can be listed."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"

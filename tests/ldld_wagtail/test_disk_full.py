@@ -76,12 +76,6 @@ class FillingDisk:
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-@pytest.fixture
 def full_disk():
     disk = FillingDisk(room=100)
     with mock.patch.object(filesystem, "os", disk):
@@ -102,7 +96,7 @@ def jpeg(size=(400, 300)) -> bytes:
 # transaction would be): the admin's uploads are tried with real commits, as in production.
 @pytest.mark.django_db(transaction=True)
 def test_a_drag_and_drop_photo_upload_says_the_disk_is_full(
-    wagtail_rows, media, full_disk, admin_user
+    wagtail_rows, media_root, full_disk, admin_user
 ):
     editor = Client(raise_request_exception=False)
     editor.force_login(admin_user)
@@ -115,11 +109,11 @@ def test_a_drag_and_drop_photo_upload_says_the_disk_is_full(
     assert response.status_code == 200
     assert response.json() == {"success": False, "error_message": FULL}
     assert full_disk.written, "the disk filled in the middle of the file"
-    assert files_in(media) == [] and not Image.objects.exists()
+    assert files_in(media_root) == [] and not Image.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_document_form_says_the_disk_is_full(wagtail_rows, media, full_disk, admin_user):
+def test_the_document_form_says_the_disk_is_full(wagtail_rows, media_root, full_disk, admin_user):
     editor = Client(raise_request_exception=False)
     editor.force_login(admin_user)
     content = make_pdf(["Công văn số 125/CV-LĐLĐ về việc tổ chức Tháng Công nhân"] * 40)
@@ -136,10 +130,10 @@ def test_the_document_form_says_the_disk_is_full(wagtail_rows, media, full_disk,
     assert "Tệp chưa được lưu" in html and FULL in html
     assert "Traceback" not in html and "OSError" not in html
     assert full_disk.written
-    assert files_in(media) == [] and not Document.objects.exists()
+    assert files_in(media_root) == [] and not Document.objects.exists()
 
 
-def test_the_api_answers_507_and_writes_no_item(client, laocai, media):
+def test_the_api_answers_507_and_writes_no_item(client, laocai, media_root):
     ctv = login(client, "ctv-tuyengiao")
     pages = Page.objects.count()
     with mock.patch.object(filesystem, "os", FillingDisk(room=100)) as disk:
@@ -148,7 +142,7 @@ def test_the_api_answers_507_and_writes_no_item(client, laocai, media):
     assert response.json() == {"type": "InsufficientStorage", "message": FULL}
     assert disk.written
     assert Page.objects.count() == pages and not Image.objects.exists()
-    assert files_in(media) == []
+    assert files_in(media_root) == []
     # Room again: the same request goes through.
     assert call(client, "post", column_url(), ctv, news_body(title="Tin có ảnh")).status_code == 201
 
@@ -163,7 +157,7 @@ def pending() -> list[str]:
     return sorted(withheld_storage.listdir(PENDING_DIR)[1])
 
 
-def test_the_clerks_schedule_upload_says_the_disk_is_full(laocai, media, full_disk):
+def test_the_clerks_schedule_upload_says_the_disk_is_full(laocai, media_root, full_disk):
     waiting = pending()
     clerk = Client(raise_request_exception=False)
     clerk.force_login(person("vanthu", "van-thu"))
@@ -179,16 +173,16 @@ def test_the_clerks_schedule_upload_says_the_disk_is_full(laocai, media, full_di
     )
     assert response.status_code == 507 and FULL in response.content.decode()
     assert full_disk.written
-    assert files_in(media) == [] and pending() == waiting
+    assert files_in(media_root) == [] and pending() == waiting
 
 
-def test_other_write_errors_leave_no_partial_file_either(media):
+def test_other_write_errors_leave_no_partial_file_either(media_root):
     from ldld_wagtail.backends.storage import FileSystemStorage, StorageFull
 
-    storage = FileSystemStorage(location=str(media))
+    storage = FileSystemStorage(location=str(media_root))
     disk = FillingDisk(room=10)
     with mock.patch.object(filesystem, "os", disk), pytest.raises(StorageFull) as raised:
         storage.save("tai-lieu/a.pdf", SimpleUploadedFile("a.pdf", b"%PDF-1.4" + b"x" * 500))
     assert raised.value.errno == errno.ENOSPC and disk.written
-    assert files_in(media) == []
+    assert files_in(media_root) == []
     assert storage.save("tai-lieu/a.pdf", SimpleUploadedFile("a.pdf", b"%PDF")) == "tai-lieu/a.pdf"

@@ -436,12 +436,6 @@ def media_files(root: Path) -> set[str]:
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "media"
-
-
-@pytest.fixture
 def image_form(settings):
     """The portal's image form (`ldld_wagtail.uploads.ImageForm`), as settings/base.py names
     it once `test_the_portal_uses_its_image_form` passes."""
@@ -467,7 +461,7 @@ HOSTILE_DOCUMENTS = {  # label: (file name, content)
 }
 
 
-def test_hostile_documents_are_refused_with_their_reason(admin_client, media):
+def test_hostile_documents_are_refused_with_their_reason(admin_client, media_root):
     for label, (name, make) in HOSTILE_DOCUMENTS.items():
         content = make()
         message = document_refusal(name, content)
@@ -476,7 +470,7 @@ def test_hostile_documents_are_refused_with_their_reason(admin_client, media):
         assert answer["success"] is False, label
         assert message in answer["error_message"], (label, answer["error_message"], message)
     assert not Document.objects.exists()
-    assert media_files(media) == set()
+    assert media_files(media_root) == set()
 
 
 def test_the_refusals_name_their_reason():
@@ -502,7 +496,7 @@ def test_the_refusals_name_their_reason():
     assert hidden.startswith("Tệp này giấu một tệp khác (một tệp nén)")
 
 
-def test_path_tricks_in_a_document_name_never_leave_the_documents_folder(admin_client, media):
+def test_path_tricks_in_a_document_name_never_leave_the_documents_folder(admin_client, media_root):
     """Django's form parser keeps only the last part of a name sent with folders: the file is
     saved under that plain name, in documents/, or refused; never elsewhere, never an error."""
     pdf = make_pdf(["Công văn"])
@@ -522,12 +516,12 @@ def test_path_tricks_in_a_document_name_never_leave_the_documents_folder(admin_c
         assert answer["success"] is (stem is not None), (name, answer)
     for document in Document.objects.all():
         path = Path(document.file.path).resolve()
-        assert path.parent == (media / "documents").resolve(), path
+        assert path.parent == (media_root / "documents").resolve(), path
         assert ".." not in document.file.name and "\\" not in document.file.name
-    assert all(f.startswith("documents/") for f in media_files(media))
+    assert all(f.startswith("documents/") for f in media_files(media_root))
 
 
-def test_the_api_refuses_names_that_are_not_plain_names(client, laocai, media):
+def test_the_api_refuses_names_that_are_not_plain_names(client, laocai, media_root):
     from ldld_wagtail.uploads import check_name
 
     from ..documents.test_uploads import document_body
@@ -544,10 +538,10 @@ def test_the_api_refuses_names_that_are_not_plain_names(client, laocai, media):
     )
     assert response.status_code == 400
     assert "không được chứa ký tự NUL" in response.json()["message"]
-    assert not Document.objects.exists() and media_files(media) == set()
+    assert not Document.objects.exists() and media_files(media_root) == set()
 
 
-def test_the_api_refuses_a_name_with_folders(client, laocai, media):
+def test_the_api_refuses_a_name_with_folders(client, laocai, media_root):
     from ..documents.test_uploads import document_body
 
     person("vanthu", "van-thu")
@@ -570,7 +564,7 @@ HOSTILE_IMAGES = {
 }
 
 
-def test_hostile_images_are_refused_in_the_admin(admin_client, media, image_form):
+def test_hostile_images_are_refused_in_the_admin(admin_client, media_root, image_form):
     from ldld_wagtail.uploads import check_image
 
     for label, (name, make) in HOSTILE_IMAGES.items():
@@ -583,7 +577,7 @@ def test_hostile_images_are_refused_in_the_admin(admin_client, media, image_form
         assert answer["success"] is False, label
         assert message in answer["error_message"], (label, answer["error_message"])
     assert not Image.objects.exists()
-    assert media_files(media) == set()
+    assert media_files(media_root) == set()
 
 
 def test_the_image_checks_refuse_what_wagtail_lets_through(settings):
@@ -597,7 +591,7 @@ def test_the_image_checks_refuse_what_wagtail_lets_through(settings):
     check_image(png_bytes(), "anh.png")  # a real picture passes
 
 
-def test_the_api_refuses_a_script_behind_a_gif_header(client, laocai, media, image_form):
+def test_the_api_refuses_a_script_behind_a_gif_header(client, laocai, media_root, image_form):
     body = news_body()
     body["photos"][0]["image"] = {
         "data": base64.b64encode(GIF_SCRIPT).decode(),
@@ -614,7 +608,7 @@ def test_the_portal_uses_its_image_form():
     assert django_settings.WAGTAILIMAGES_IMAGE_FORM_BASE == "ldld_wagtail.uploads.ImageForm"
 
 
-def test_the_importer_refuses_hostile_pictures(laocai, tmp_path, media):
+def test_the_importer_refuses_hostile_pictures(laocai, tmp_path, media_root):
     (tmp_path / "bomb.png").write_bytes(bomb_png())
     (tmp_path / "so-do.svg").write_bytes(SVG)
     items = [
@@ -634,7 +628,7 @@ def test_the_importer_refuses_hostile_pictures(laocai, tmp_path, media):
     assert not Image.objects.exists() and not NewsPage.objects.exists()
 
 
-def test_the_importer_reads_no_file_outside_its_folder(laocai, tmp_path, media):
+def test_the_importer_reads_no_file_outside_its_folder(laocai, tmp_path, media_root):
     outside = tmp_path.parent / "ngoai.png"
     outside.write_bytes(png_bytes())
     items = [
@@ -656,7 +650,7 @@ def test_the_importer_reads_no_file_outside_its_folder(laocai, tmp_path, media):
     said = out.getvalue() + err.getvalue()
     assert said.count("không tìm thấy ảnh") == 3, said
     assert not Image.objects.exists() and not NewsPage.objects.exists()
-    assert media_files(media) == set()
+    assert media_files(media_root) == set()
 
 
 # --- the schedule's uploads --------------------------------------------------------------------
@@ -686,7 +680,7 @@ def schedule_docx(*cells, extra=None) -> bytes:
     return out.getvalue()
 
 
-def test_schedule_cells_and_the_file_name_stay_text_in_the_preview(clerk, media):
+def test_schedule_cells_and_the_file_name_stay_text_in_the_preview(clerk, media_root):
     url = reverse("schedule_import", args=[section("lich-cong-tac").pk])
     name = "'><svg onload=window.__xss=1>.docx"
     body, kind = multipart({"week": "23/11/2026"}, name, schedule_docx(*[PAYLOAD] * 4), "file")
@@ -697,7 +691,7 @@ def test_schedule_cells_and_the_file_name_stay_text_in_the_preview(clerk, media)
     assert "&lt;svg onload=window.__xss=1&gt;" in html  # the cells, shown as typed
 
 
-def test_the_schedule_refuses_a_file_with_macros(clerk, media):
+def test_the_schedule_refuses_a_file_with_macros(clerk, media_root):
     url = reverse("schedule_import", args=[section("lich-cong-tac").pk])
     data = schedule_docx("Họp", "", "", "", extra={"word/vbaProject.bin": b"\xd0\xcf vba"})
     response = clerk.post(
