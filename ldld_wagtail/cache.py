@@ -9,6 +9,14 @@ a request, code reads it again at most every `GENERATION_TTL` seconds.
 
 After a change empties the cache, each missing page is built once: the first reader builds
 it, the readers who ask for it meanwhile wait for that copy (`BUILD_WAIT` seconds at most).
+
+Whole pages are kept under page tokens of their own, read before the page is: the site token
+is part of every key and is renewed by any change that may show anywhere (`invalidate_pages`);
+a kept page also names the token it depends on. A page that may list items depends on the
+listings' token, renewed by every item's publish, take-down or deletion. An item whose type
+shows only itself (`ldld_cached_alone`) depends, from its second build on, on its own token
+(by translation key: its language link follows its translations), so that the others'
+changes, frequent while editors publish, leave the thousands of article pages cached.
 """
 
 import os
@@ -25,6 +33,15 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "ldld:pagecache:generation"
+# The whole-page cache's own tokens: SITE_TOKEN is part of every cached page's key and is
+# renewed by any change that may show anywhere (`invalidate_pages`); a cached page also names
+# the token it depends on: LISTINGS_TOKEN for any page that may list items (renewed by every
+# item's change), ITEM_TOKEN + <translation key> for an item that shows only itself.
+PAGE_TOKEN_PREFIX = "ldld:pagecache:"
+SITE_TOKEN = "ldld:pagecache:site"
+LISTINGS_TOKEN = "ldld:pagecache:listings"
+ITEM_TOKEN = "ldld:pagecache:item:"
+ENTRY = "v2"  # the shape of a cached page: (ENTRY, depends, item, status, headers, content)
 GENERATION_TTL = 1.0
 API_PREFIX = "/++api++/"
 SKIP_PREFIXES = (
@@ -64,23 +81,40 @@ def _token_file() -> Path | None:
     return Path(name) if name else None
 
 
-def _read_token() -> str | None:
+def _token_path(key: str) -> Path | None:
+    """The file of token `key` when tokens live in files: the generation's own, and beside it
+    one per page-cache token (`…-site`, `…-listings`, `…-item-<translation key>`)."""
     path = _token_file()
+    if path is None or key == GENERATION_KEY:
+        return path
+    return path.with_name(f"{path.name}-{key.removeprefix(PAGE_TOKEN_PREFIX).replace(':', '-')}")
+
+
+def _read_token(key: str = GENERATION_KEY) -> str | None:
+    path = _token_path(key)
     if path is None:
-        return cache.get(GENERATION_KEY)
+        return cache.get(key)
     try:
         return path.read_text().strip() or None
     except FileNotFoundError:
         return None
 
 
-def _write_token(token: str, only_if_missing=False) -> None:
-    path = _token_file()
+def _read_tokens(keys: list[str]) -> dict[str, str]:
+    """Several tokens at once ("" for one never written): one round trip to Redis."""
+    if _token_file() is None:
+        found = cache.get_many(keys)
+        return {key: found.get(key) or "" for key in keys}
+    return {key: _read_token(key) or "" for key in keys}
+
+
+def _write_token(token: str, only_if_missing=False, key: str = GENERATION_KEY) -> None:
+    path = _token_path(key)
     if path is None:
         if only_if_missing:
-            cache.add(GENERATION_KEY, token, None)
+            cache.add(key, token, None)
         else:
-            cache.set(GENERATION_KEY, token, None)
+            cache.set(key, token, None)
         return
     if only_if_missing and path.exists():
         return
@@ -199,9 +233,42 @@ def generation_time() -> int | None:
 
 
 def invalidate_pages() -> None:
+    """Everything public may have changed: every value kept under the generation and every
+    cached page."""
     token = new_generation(after=_read_token())
     _write_token(token)
     _local.update(token=token, checked=time.monotonic())
+    _write_token(uuid.uuid4().hex, key=SITE_TOKEN)
+
+
+def invalidate_item(translation_key) -> None:
+    """An item that shows only itself (`ldld_cached_alone`) was published, changed, taken down
+    or deleted: every value kept under the generation, the cached pages that list items, and
+    the item's own cached pages (in every language: its translations share the key), but not
+    the other items' pages."""
+    token = new_generation(after=_read_token())
+    _write_token(token)
+    _local.update(token=token, checked=time.monotonic())
+    _write_token(uuid.uuid4().hex, key=LISTINGS_TOKEN)
+    _write_token(uuid.uuid4().hex, key=f"{ITEM_TOKEN}{translation_key}")
+
+
+def _entry(entry) -> bool:
+    return isinstance(entry, tuple) and len(entry) == 6 and entry[0] == ENTRY
+
+
+def _still_valid(entry, listings: str | None = None):
+    """(status, headers, content) of a cached page whose token has not changed since it was
+    built; None otherwise. `listings`: the listings' token as this request read it (read now
+    when not given)."""
+    if not _entry(entry):
+        return None
+    ((name, token),) = entry[1].items()
+    if name == LISTINGS_TOKEN and listings is not None:
+        current = listings
+    else:
+        current = _read_token(name) or ""
+    return entry[3:] if current == token else None
 
 
 class AnonymousPageCacheMiddleware:
@@ -248,8 +315,12 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         if not self._cacheable_query(request):
             return self._from_memo(request, generation)
-        key = f"ldld:page:{generation}:{request.get_host()}:{request.get_full_path()}"
-        hit = cache.get(key)
+        # The page tokens are read before anything of the page is, so that a copy is never
+        # kept under a token newer than what it shows.
+        tokens = _read_tokens([SITE_TOKEN, LISTINGS_TOKEN])
+        key = f"ldld:page:{tokens[SITE_TOKEN]}:{request.get_host()}:{request.get_full_path()}"
+        entry = cache.get(key)
+        hit = _still_valid(entry, tokens[LISTINGS_TOKEN])
         building = f"{key}:building"
         # One build per missing page: after a publish empties the cache, the first reader of
         # a page builds it and the others arriving meanwhile wait for that copy, instead of
@@ -268,14 +339,20 @@ class AnonymousPageCacheMiddleware:
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 response=response,
             )
+        # The item the page showed when it was last built, if it shows only itself: its token
+        # now, before the page is built again.
+        item = entry[2] if _entry(entry) else None
+        item_token = (_read_token(f"{ITEM_TOKEN}{item}") or "") if item else None
         try:
             response = self.get_response(request)
             if self._anonymous(request, response):
-                cache.set(
-                    key,
-                    (response.status_code, list(response.items()), response.content),
-                    settings.LDLD_PAGE_CACHE_SECONDS,
-                )
+                shown = getattr(request, "ldld_cache_item", None)
+                if shown and shown == item:
+                    depends = {f"{ITEM_TOKEN}{item}": item_token}
+                else:  # not an item alone, or not known before this build: as a listing
+                    depends = {LISTINGS_TOKEN: tokens[LISTINGS_TOKEN]}
+                kept = (response.status_code, list(response.items()), response.content)
+                cache.set(key, (ENTRY, depends, shown, *kept), settings.LDLD_PAGE_CACHE_SECONDS)
                 response["X-Cache"] = "MISS"
         finally:
             if builder:
@@ -333,11 +410,11 @@ class AnonymousPageCacheMiddleware:
         deadline = time.monotonic() + BUILD_WAIT
         while time.monotonic() < deadline:
             time.sleep(BUILD_POLL)
-            hit = cache.get(key)
+            hit = _still_valid(cache.get(key))
             if hit is not None:
                 return hit
             if cache.get(building) is None:  # done without a copy, or the cache is away
-                return cache.get(key)
+                return _still_valid(cache.get(key))
         return None
 
     @staticmethod
@@ -364,6 +441,34 @@ def renew_generation():
 
     invalidate_pages()
     transaction.on_commit(invalidate_pages)
+
+
+def renew_for_page(page):
+    """After `page` was published, unpublished, taken down or deleted: for an item that shows
+    only itself, its own pages and the listings (now and after commit, as `renew_generation`);
+    for any other page, everything."""
+    from django.db import transaction
+
+    if not cached_alone(page):
+        renew_generation()
+        return
+    key = str(page.translation_key)
+    invalidate_item(key)
+    transaction.on_commit(lambda: invalidate_item(key))
+
+
+def cached_alone(page) -> bool:
+    """Whether `page`'s type says its public page (and its API content) shows only itself and
+    the site's frame, no other item: `ldld_cached_alone = True` on the page model."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return bool(getattr(model, "ldld_cached_alone", False))
+
+
+def mark_cached_alone(request, page) -> None:
+    """Called as `page` is served (a page, or its API content): the page cache may keep the
+    answer under the item's own token instead of the listings' (`AnonymousPageCacheMiddleware`)."""
+    if cached_alone(page):
+        getattr(request, "_request", request).ldld_cache_item = str(page.translation_key)
 
 
 def _renew_after_change(sender, **kwargs):

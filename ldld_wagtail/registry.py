@@ -11,6 +11,8 @@ README, "Adding a page type") or registers itself here:
 - `activity_count(fn)`: what a site app adds to the quarterly activity report (documents
   published, questions received and answered), as `fn(start, end) -> [(label, number)]`;
 - `ldld_wagtail.cache.renews_generation` on a model the public pages show;
+- `ldld_cached_alone = True` on a page type whose page shows only itself (the page cache then
+  keeps it apart from the listings: `ldld_wagtail.cache.cached_alone`);
 - `ldld_wagtail.home_boxes.home_box` on what a section adds to a home page;
 - `item_listing(fn)`: how the items under a page are listed (a sub-site's home lists its
   unit's news through it);

@@ -19,7 +19,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from . import identity, search, withhold
 from .backends.cache import reconnected
-from .cache import invalidate_pages, renew_generation, renews_generation
+from .cache import invalidate_pages, renew_for_page, renew_generation, renews_generation
 from .models import Unit, UnitFormerName, Withdrawal
 
 
@@ -27,14 +27,14 @@ from .models import Unit, UnitFormerName, Withdrawal
 def _on_published(sender, instance, **kwargs):
     search.index_page(instance)
     withhold.after_commit(withhold.page_public, instance)
-    renew_generation()
+    renew_for_page(instance)
 
 
 @receiver(page_unpublished)
 def _on_unpublished(sender, instance, **kwargs):
     search.unindex_page(instance.pk)
     withhold.after_commit(withhold.page_withdrawn, instance)
-    renew_generation()
+    renew_for_page(instance)
 
 
 @receiver(post_page_move)
@@ -47,7 +47,18 @@ def _on_moved(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Page)
 def _on_deleted(sender, instance, **kwargs):
-    renew_generation()
+    renew_for_page(instance)
+
+
+# A take-down, or its restore: the item's own pages and the listings (with `page_unpublished`).
+@receiver(post_save, sender=Withdrawal)
+@receiver(post_delete, sender=Withdrawal)
+def _on_withdrawal(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone, when deleted with it
+    if page is None:
+        renew_generation()
+    else:
+        renew_for_page(page)
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -72,9 +83,8 @@ for _shown in (Site, Unit, UnitFormerName):
 # renews the generation): uploads for drafts keep the cache; changes and deletions renew it.
 for _media in (get_image_model(), get_document_model()):
     renews_generation(_media, when_created=False)
-# Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions) and
-# take-downs (`api.access.taken_down`, the review states).
-for _assigned in (WorkflowPage, Workflow, Withdrawal):
+# Workflows assigned to pages (`workflows.workflow_pages`, read by the API's transitions).
+for _assigned in (WorkflowPage, Workflow):
     renews_generation(_assigned)
 
 

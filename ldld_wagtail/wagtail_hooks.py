@@ -667,3 +667,11 @@ def let_lapsed_lock_go(request, page):
     if page.locked and locks.let_go_if_lapsed(page) and request.method == "GET":
         return redirect(request.get_full_path())
     return None
+
+
+@hooks.register("before_serve_page")
+def _note_an_item_shown_alone(page, request, serve_args, serve_kwargs):
+    """The page cache may keep an item that shows only itself under its own token."""
+    from .cache import mark_cached_alone
+
+    mark_cached_alone(request, page)

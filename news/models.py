@@ -141,6 +141,10 @@ class TopicColumnPage(ListingPageMixin, RoutablePageMixin, Page):
 class NewsPage(SearchableMixin, Page):
     """A news item (tin) or article (bài)."""
 
+    # Its page and API content show only itself (with the site's frame): another item's publish
+    # or take-down leaves its cached copy valid (`ldld_wagtail.cache.cached_alone`).
+    ldld_cached_alone = True
+
     kind = models.CharField(_("kind"), max_length=3, choices=NewsKind.choices, default="tin")
     lead = models.TextField(
         _("lead"), help_text=_("Opening paragraph, shown in listings and feeds.")

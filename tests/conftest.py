@@ -26,8 +26,9 @@ def pytest_collection_modifyitems(config, items):
 def _fresh_cache():
     cache.clear()
     token_file = page_cache._token_file()
-    if token_file is not None:  # the page cache's token, when each process has its own cache
-        token_file.unlink(missing_ok=True)
+    if token_file is not None:  # the page cache's tokens, when each process has its own cache
+        for path in token_file.parent.glob(f"{token_file.name}*"):
+            path.unlink(missing_ok=True)
     page_cache._local.update(token=None, checked=0.0)
     identity._locales.clear()  # a database flushed by an earlier test reuses locale ids
     yield

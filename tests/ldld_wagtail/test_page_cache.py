@@ -216,3 +216,62 @@ def test_answers_to_what_readers_type_are_kept_in_memory_within_bounds(client, c
     assert len(page_cache._answers["entries"]) == 5
     assert client.get("/tim-kiem/?q=tu-khoa-11")["X-Cache"] == "HIT"
     assert client.get("/tim-kiem/?q=tu-khoa-0")["X-Cache"] == "MISS"  # dropped first
+
+
+def test_another_items_take_down_or_publish_keeps_an_articles_copy(client, column, admin_user):
+    """An article shows only itself: once its copy is known to depend on it alone, another
+    item's take-down or publish leaves it cached (page and API content), while the item taken
+    down is gone at once from its page, its column and the API, and a new item shows in the
+    column at once. A change to the article itself, or to what every page shows, drops it."""
+    from ldld_wagtail.takedown import take_down
+
+    kept = make_news(column, "Tin vẫn giữ trong bộ nhớ đệm")
+    first = make_news(column, "Tin sẽ bị gỡ thứ nhất")
+    second = make_news(column, "Tin sẽ bị gỡ thứ hai")
+    api = f"/++api++{kept.url}"
+    for url in (kept.url, api, column.url):
+        assert client.get(url)["X-Cache"] == "MISS"
+    # The first copy was built before the page cache knew what the article shows: kept as a
+    # listing would be. The next change makes it build again, depending on itself alone.
+    take_down(first, admin_user, "accuracy", "Sai số liệu")
+    assert client.get(first.url).status_code == 404
+    assert "Tin sẽ bị gỡ thứ nhất" not in client.get(column.url).content.decode()
+    assert client.get(f"/++api++{first.url}").status_code in (401, 404)
+    assert client.get(kept.url)["X-Cache"] == "MISS"
+    assert client.get(api)["X-Cache"] == "MISS"
+
+    take_down(second, admin_user, "accuracy", "Trùng tin")
+    page, content = client.get(kept.url), client.get(api)
+    assert page["X-Cache"] == "HIT" and "Tin vẫn giữ trong bộ nhớ đệm" in page.content.decode()
+    assert content["X-Cache"] == "HIT" and content.json()["title"] == kept.title
+    listing = client.get(column.url)
+    assert listing["X-Cache"] == "MISS" and "Tin sẽ bị gỡ thứ hai" not in listing.content.decode()
+    assert client.get(second.url).status_code == 404
+
+    make_news(column, "Tin mới đăng sau cùng")
+    assert client.get(kept.url)["X-Cache"] == "HIT"
+    assert "Tin mới đăng sau cùng" in client.get(column.url).content.decode()
+
+    # Its own change drops it.
+    kept.lead = "Sapo đã sửa"
+    kept.save_revision().publish()
+    again = client.get(kept.url)
+    assert again["X-Cache"] == "MISS" and "Sapo đã sửa" in again.content.decode()
+    # So does a change every page may show (the unit's name on it).
+    kept.unit.name = "Ban Tuyên giáo (tên mới)"
+    kept.unit.save()
+    assert "Ban Tuyên giáo (tên mới)" in client.get(kept.url).content.decode()
+
+
+def test_an_articles_own_take_down_is_seen_at_once_from_its_kept_copy(client, column, admin_user):
+    from ldld_wagtail.takedown import take_down
+
+    item = make_news(column, "Tin được giữ rồi bị gỡ")
+    other = make_news(column, "Tin khác")
+    client.get(item.url)
+    take_down(other, admin_user, "quality", "Chưa đạt")
+    assert client.get(item.url)["X-Cache"] == "MISS"  # now kept depending on itself alone
+    assert client.get(item.url)["X-Cache"] == "HIT"
+    take_down(item, admin_user, "rights", "Quyền riêng tư")
+    assert client.get(item.url).status_code == 404
+    assert client.get(f"/++api++{item.url}").status_code in (401, 404)

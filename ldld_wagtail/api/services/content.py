@@ -9,7 +9,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page
 
 from ... import compat, forwarding
-from ...cache import generation_cached
+from ...cache import generation_cached, mark_cached_alone
 from ...listing import window_ids
 from ...registry import syndicated_type
 from .. import access, batching, errors
@@ -32,7 +32,9 @@ class _ContentRead(Service):
         return page
 
     def get(self, request):
-        return Response(self.representation())
+        data = self.representation()
+        mark_cached_alone(request, self.visible_context())
+        return Response(data)
 
     def representation(self) -> dict:
         request = self.request
