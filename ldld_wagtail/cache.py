@@ -111,10 +111,13 @@ def _read_tokens(keys: list[str]) -> dict[str, str]:
 def _write_token(token: str, only_if_missing=False, key: str = GENERATION_KEY) -> None:
     path = _token_path(key)
     if path is None:
+        # The page tokens expire as every other key (a token read as missing only makes the
+        # pages kept under it be built again); the generation is kept for good.
+        timeout = None if key == GENERATION_KEY else shared_timeout()
         if only_if_missing:
-            cache.add(key, token, None)
+            cache.add(key, token, timeout)
         else:
-            cache.set(key, token, None)
+            cache.set(key, token, timeout)
         return
     if only_if_missing and path.exists():
         return

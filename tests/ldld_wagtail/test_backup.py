@@ -368,7 +368,9 @@ def test_a_disk_that_fills_while_files_are_put_back_leaves_nothing(empty_site, m
     assert not (empty_site / "a" / "media" / "original_images").exists()
 
 
-def test_a_dump_the_database_refuses_takes_the_files_back_out(empty_site):
+@transactional  # loading a dump closes the connection: no test transaction around it
+def test_a_dump_the_database_refuses_takes_the_files_back_out(folders):
+    empty_site = folders
     files = {"files/default/documents/cong-van.pdf": b"%PDF-1.4 x"}
     archive = forged(
         empty_site / "bad-db.tar.gz",
