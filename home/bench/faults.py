@@ -80,7 +80,6 @@ from home.bench.load import (
     cpu_shares,
     die_with_parent,
     drain,
-    editor_loop,
     gunicorn_command,
     http,
     log_problems,
@@ -619,14 +618,7 @@ def service_trial(trial, env, state) -> bool:
         desk.problems.clear()
         sampler = Sampler(BASE, timeline)
         sampler.start()
-        for editor, (_, code, _) in enumerate(EDITORS):
-            thread = threading.Thread(
-                target=editor_loop,
-                args=(desk, editor, state["columns"][code], stopping),
-                daemon=True,
-            )
-            thread.start()
-            editors.append(thread)
+        editors.extend(load.start_editors(desk, state, stopping))
         thread = threading.Thread(target=changes.run, args=(timeline, stopping), daemon=True)
         thread.start()
         editors.append(thread)

@@ -715,6 +715,20 @@ def warm_up(base, kinds, key):
                 sys.exit(f"warm-up: {kind} {path}: {status} {body[:300]!r}")
 
 
+def start_editors(desk, state, stopping) -> list:
+    """One thread per editor, each running `editor_loop` in its column until `stopping`."""
+    threads = []
+    for editor, (_, code, _) in enumerate(EDITORS):
+        thread = threading.Thread(
+            target=editor_loop,
+            args=(desk, editor, state["columns"][code], stopping),
+            daemon=True,
+        )
+        thread.start()
+        threads.append(thread)
+    return threads
+
+
 def leave_pending(desk, state, count):
     """`count` approved items left waiting for the web admin: the reminders' subject."""
     for n in range(count):
@@ -798,14 +812,7 @@ def main():
             "wrk": {process.pid for _, _, process, _ in readers},
             "editors and checker": {os.getpgrp()},
         }
-        for editor, (_, code, _) in enumerate(EDITORS):
-            thread = threading.Thread(
-                target=editor_loop,
-                args=(desk, editor, state["columns"][code], stopping),
-                daemon=True,
-            )
-            thread.start()
-            editors.append(thread)
+        editors.extend(start_editors(desk, state, stopping))
         time.sleep(max(0.0, started + SECONDS - 0.5 - time.monotonic()))
         cpu = cpu_shares(before, cpu_sample(), groups)  # before wrk ends and takes its count
         for _, _, process, _ in readers:
