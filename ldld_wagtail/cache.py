@@ -127,13 +127,14 @@ def _write_token(token: str, only_if_missing=False, key: str = GENERATION_KEY) -
     os.replace(partial, path)  # readers see the old token or the new one, never half
 
 
-def current_generation(fresh: bool = False) -> str:
+def current_generation(fresh: bool = False, read: str | None = None) -> str:
     """The token of the public site's current state. Read from the shared store at most every
     `GENERATION_TTL` seconds, or now with `fresh` (the page cache does at every request, so
-    that a change made by another process is seen at once)."""
+    that a change made by another process is seen at once); `read`: the token as the caller
+    has just read it with others (`_read_tokens`), "" when missing."""
     now = time.monotonic()
     if fresh or _local["token"] is None or now - _local["checked"] > GENERATION_TTL:
-        token = _read_token()
+        token = (read or None) if read is not None else _read_token()
         if token is None:
             _write_token(new_generation(), only_if_missing=True)
             token = _read_token() or new_generation()
@@ -235,12 +236,16 @@ def generation_time() -> int | None:
     return int(stamp) if dash and stamp.isdigit() else None
 
 
-def invalidate_pages() -> None:
-    """Everything public may have changed: every value kept under the generation and every
-    cached page."""
+def _renew_generation_token() -> None:
     token = new_generation(after=_read_token())
     _write_token(token)
     _local.update(token=token, checked=time.monotonic())
+
+
+def invalidate_pages() -> None:
+    """Everything public may have changed: every value kept under the generation and every
+    cached page."""
+    _renew_generation_token()
     _write_token(uuid.uuid4().hex, key=SITE_TOKEN)
 
 
@@ -249,9 +254,7 @@ def invalidate_item(translation_key) -> None:
     or deleted: every value kept under the generation, the cached pages that list items, and
     the item's own cached pages (in every language: its translations share the key), but not
     the other items' pages."""
-    token = new_generation(after=_read_token())
-    _write_token(token)
-    _local.update(token=token, checked=time.monotonic())
+    _renew_generation_token()
     _write_token(uuid.uuid4().hex, key=LISTINGS_TOKEN)
     _write_token(uuid.uuid4().hex, key=f"{ITEM_TOKEN}{translation_key}")
 
@@ -313,14 +316,14 @@ class AnonymousPageCacheMiddleware:
         # Every request starts from the token as it is now, whichever process changed it: a
         # take-down shows at once, and values kept under the generation (routes, take-downs,
         # workflows) are this request's too.
-        generation = current_generation(fresh=True)
+        # The page tokens are read with it (one round trip), before anything of the page is,
+        # so that a copy is never kept under a token newer than what it shows.
+        tokens = _read_tokens([GENERATION_KEY, SITE_TOKEN, LISTINGS_TOKEN])
+        generation = current_generation(fresh=True, read=tokens[GENERATION_KEY])
         if not self._cacheable_request(request):
             return self.get_response(request)
         if not self._cacheable_query(request):
             return self._from_memo(request, generation)
-        # The page tokens are read before anything of the page is, so that a copy is never
-        # kept under a token newer than what it shows.
-        tokens = _read_tokens([SITE_TOKEN, LISTINGS_TOKEN])
         key = f"ldld:page:{tokens[SITE_TOKEN]}:{request.get_host()}:{request.get_full_path()}"
         entry = cache.get(key)
         hit = _still_valid(entry, tokens[LISTINGS_TOKEN])
