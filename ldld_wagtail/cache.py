@@ -66,12 +66,55 @@ SEARCH_ENDPOINT = "/@search"
 MEMO_ANSWERS = 500
 MEMO_BYTES = 24 * 1024 * 1024
 MEMO_PATH_LIMIT = 1000
-_answers = {"token": None, "entries": OrderedDict(), "bytes": 0, "lock": threading.Lock()}
 # A missing page is built by one request; others wait for its copy, polling every BUILD_POLL
 # seconds for BUILD_WAIT seconds at most. A builder's lock lapses after BUILD_SECONDS.
 BUILD_SECONDS = 15
 BUILD_WAIT = 3.0
 BUILD_POLL = 0.015
+
+
+class AnswerMemo:
+    """Answers kept in this process only, under the generation: at most `count` of them and
+    `size` bytes in all (callables, so that a test may lower them), the least recently asked
+    dropped first. For answers whose key a caller's input can vary (a search's words, a
+    feed's cursor): no sequence of requests grows it beyond its bounds, and nothing of it
+    reaches the shared cache."""
+
+    def __init__(self, count, size):
+        self.count, self.size = count, size
+        self.token = None
+        self.entries = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, token):
+        """The answer kept for `key` under generation `token`, or None."""
+        with self.lock:
+            if self.token != token:
+                self.token, self.bytes = token, 0
+                self.entries.clear()
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found[0]
+        return None
+
+    def put(self, key, token, value, size: int) -> None:
+        """Keep `value` (`size` bytes) for `key`, unless the generation moved on meanwhile."""
+        if size > self.size() // 8:
+            return
+        with self.lock:
+            if self.token != token or key in self.entries:
+                return
+            self.entries[key] = (value, size)
+            self.bytes += size
+            while len(self.entries) > self.count() or self.bytes > self.size():
+                _old, (_value, dropped) = self.entries.popitem(last=False)
+                self.bytes -= dropped
+
+
+# Anonymous answers to what readers type (`AnonymousPageCacheMiddleware._from_memo`).
+_answers = AnswerMemo(lambda: MEMO_ANSWERS, lambda: MEMO_BYTES)
 
 
 def _token_file() -> Path | None:
@@ -375,26 +418,13 @@ class AnonymousPageCacheMiddleware:
         if len(path) > MEMO_PATH_LIMIT:
             return self.get_response(request)
         key = (request.get_host(), path)
-        with _answers["lock"]:
-            if _answers["token"] != generation:
-                _answers.update(token=generation, bytes=0)
-                _answers["entries"].clear()
-            hit = _answers["entries"].get(key)
-            if hit is not None:
-                _answers["entries"].move_to_end(key)
+        hit = _answers.get(key, generation)
         if hit is not None:
             return self._replay(hit)
         response = self.get_response(request)
-        if self._anonymous(request, response) and len(response.content) <= MEMO_BYTES // 8:
+        if self._anonymous(request, response):
             kept = (response.status_code, list(response.items()), response.content)
-            with _answers["lock"]:
-                entries = _answers["entries"]
-                if _answers["token"] == generation and key not in entries:
-                    entries[key] = kept
-                    _answers["bytes"] += len(kept[2])
-                    while len(entries) > MEMO_ANSWERS or _answers["bytes"] > MEMO_BYTES:
-                        _old, dropped = entries.popitem(last=False)
-                        _answers["bytes"] -= len(dropped[2])
+            _answers.put(key, generation, kept, len(response.content))
             response["X-Cache"] = "MISS"
         return response
 

@@ -9,6 +9,8 @@ union portal" box (kept on the page, as the feed has always read it); the other 
 once, and the feed records when the outlet pulled each item.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
@@ -100,19 +102,35 @@ def chosen_for(outlet: Outlet, page_ids) -> set[int]:
     )
 
 
+# How precisely a pull's time is kept: a consumer polling every few seconds writes once a
+# minute, not at every batch.
+PULL_PRECISION = datetime.timedelta(minutes=1)
+
+
 def record_pulls(outlet: Outlet | None, page_ids) -> None:
-    """Note that the outlet's consumer has just pulled these items."""
-    page_ids = list(page_ids)
+    """Note that the outlet's consumer has just pulled these items: the first pull's time, and
+    the latest to the minute (`PULL_PRECISION`). Reads first, writes only what is due."""
+    page_ids = set(page_ids)
     if outlet is None or not page_ids:
         return
     now = timezone.now()
-    if outlet.national:  # chosen by the box: the row may not exist yet
-        Forwarding.objects.bulk_create(
-            [Forwarding(page_id=pk, outlet=outlet) for pk in page_ids], ignore_conflicts=True
-        )
     rows = Forwarding.objects.filter(outlet=outlet, page_id__in=page_ids)
-    rows.filter(first_pulled_at__isnull=True).update(first_pulled_at=now)
-    rows.update(last_pulled_at=now)
+    known = {
+        pk: (first, last)
+        for pk, first, last in rows.values_list("page_id", "first_pulled_at", "last_pulled_at")
+    }
+    if outlet.national and page_ids - set(known):  # chosen by the box: the row may not exist yet
+        Forwarding.objects.bulk_create(
+            [Forwarding(page_id=pk, outlet=outlet) for pk in page_ids - set(known)],
+            ignore_conflicts=True,
+        )
+        known.update({pk: (None, None) for pk in page_ids - set(known)})
+    first = [pk for pk, (at, _last) in known.items() if at is None]
+    due = [pk for pk, (_first, at) in known.items() if at is None or now - at >= PULL_PRECISION]
+    if first:
+        rows.filter(page_id__in=first, first_pulled_at__isnull=True).update(first_pulled_at=now)
+    if due:
+        rows.filter(page_id__in=due).update(last_pulled_at=now)
 
 
 def statuses(pages, outlets) -> dict:

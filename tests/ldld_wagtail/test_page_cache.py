@@ -213,7 +213,7 @@ def test_answers_to_what_readers_type_are_kept_in_memory_within_bounds(client, c
     monkeypatch.setattr(page_cache, "MEMO_ANSWERS", 5)
     for n in range(12):
         client.get(f"/tim-kiem/?q=tu-khoa-{n}")
-    assert len(page_cache._answers["entries"]) == 5
+    assert len(page_cache._answers.entries) == 5
     assert client.get("/tim-kiem/?q=tu-khoa-11")["X-Cache"] == "HIT"
     assert client.get("/tim-kiem/?q=tu-khoa-0")["X-Cache"] == "MISS"  # dropped first
 

@@ -13,10 +13,15 @@ costs the same handful of queries whatever its size or position.
 
 Only holders of a consumer's API key (`manage.py syndication_key`) may read it. Each batch notes
 when the outlet pulled its items (shown in the admin's forwarding screen).
+
+Several consumers polling the same feed from the same cursor get one answer, built once and
+kept in the process's memory (`FEED_ANSWERS`, bounded) until the feed logs a new change or the
+public site changes (the generation): the key is checked and the pull noted every time.
 """
 
 import base64
 import binascii
+import json
 
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Subquery
@@ -27,6 +32,7 @@ from rest_framework.response import Response
 from wagtail.models import APIToken
 
 from ... import forwarding
+from ...cache import AnswerMemo, current_generation
 from ...models import Outlet, SyndicationChange
 from ...registry import syndicated_type
 from ...syndication import CONSUMERS_GROUP
@@ -39,6 +45,10 @@ from ..serializers.feed import feed_items
 from ..serializers.fields import image, iso, richtext, term
 
 CURSOR_PREFIX = "c1:"
+# Answers kept per process: (feed, cursor, batch size, address, latest change) → the answer and
+# the items it pulls. The cursor is the caller's input: hence the bounds.
+FEED_ANSWERS = AnswerMemo(lambda: 200, lambda: 16 * 1024 * 1024)
+FEED_KEY_LIMIT = 1000
 
 
 def encode_cursor(change_id: int) -> str:
@@ -92,6 +102,25 @@ class SyndicationService(Service):
             self.outlet = Outlet.objects.get(pk=request.auth.outlet_id)
         # The national union portal's feed is the changes logged without an outlet.
         feed = None if self.outlet is None or self.outlet.national else self.outlet
+        address = request.build_absolute_uri()
+        latest = (
+            SyndicationChange.objects.filter(outlet=feed)
+            .order_by("-id")
+            .values_list("id", flat=True)
+            .first()
+        )
+        key = (feed.pk if feed else None, since, size, address, latest)
+        generation = current_generation()
+        kept = FEED_ANSWERS.get(key, generation) if len(address) <= FEED_KEY_LIMIT else None
+        if kept is None:
+            kept = self.answer(request, feed, since, size)
+            FEED_ANSWERS.put(key, generation, kept, len(json.dumps(kept[0])))
+        answer, pulled = kept
+        forwarding.record_pulls(self.outlet, pulled)
+        return Response(answer)
+
+    def answer(self, request, feed, since, size) -> tuple[dict, list]:
+        """The batch after cursor `since`, and the ids of the items it pulls."""
         later = SyndicationChange.objects.filter(
             uid=OuterRef("uid"), id__gt=OuterRef("id"), outlet=feed
         )
@@ -111,15 +140,13 @@ class SyndicationService(Service):
                 continue
             seen.add(row.uid)
             items.append(self.item(row, pages.get(row.page_id)))
-        forwarding.record_pulls(self.outlet, [r.page_id for r in rows if r.page_id in pages])
-        return Response(
-            {
-                "@id": self.absolute(request.get_full_path()),
-                "items": items,
-                "next": encode_cursor(rows[-1].id if rows else since),
-                "up_to_date": up_to_date,
-            }
-        )
+        answer = {
+            "@id": self.absolute(request.get_full_path()),
+            "items": items,
+            "next": encode_cursor(rows[-1].id if rows else since),
+            "up_to_date": up_to_date,
+        }
+        return answer, [r.page_id for r in rows if r.page_id in pages]
 
     def pages(self, ids) -> dict:
         model, spec = syndicated_type()

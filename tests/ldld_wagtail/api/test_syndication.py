@@ -304,3 +304,31 @@ def test_a_key_found_valid_is_checked_again_after_a_change(client, home, key):
     user.is_active = False
     user.save()
     assert status() == 401
+
+
+def test_a_batch_asked_again_is_answered_from_memory_and_the_pull_still_noted(
+    client, column, key, board
+):
+    """Consumers polling the same cursor get the answer built once; a new change in the feed, or on the site, is in the next one. (The pull noted from
+    such an answer: `test_forwarding`.)"""
+    from ldld_wagtail.models import Unit
+
+    item = make_news(column, "Tin gửi đi", send_to_national=True)
+    with CaptureQueriesContext(connection) as built:
+        first = feed(client, key)
+    with CaptureQueriesContext(connection) as kept:
+        again = feed(client, key)
+    assert again == first and len(first["items"]) == 1
+    # The change log is not scanned again, nor are the items read.
+    assert [q for q in built if "EXISTS" in q["sql"] and "ldld_syndicationchange" in q["sql"]]
+    assert [q for q in built if "news_newspage" in q["sql"]]
+    assert not [q for q in kept if "EXISTS" in q["sql"] and "ldld_syndicationchange" in q["sql"]]
+    assert not [q for q in kept if "news_newspage" in q["sql"]]
+
+    unit = Unit.objects.get(code="tuyen-giao")
+    unit.name = "Ban Tuyên giáo mới"
+    unit.save()
+    assert feed(client, key)["items"][0]["unit"]["title"] == "Ban Tuyên giáo mới"
+    take_down(item, board, "quality", "Ảnh không đạt")
+    [tombstone] = feed(client, key)["items"]
+    assert tombstone["withdrawn"] is True
