@@ -131,9 +131,17 @@ if REDIS_URL:
     # Sessions in the database, their copies in Redis: a Redis restart logs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # Each process has its own cache: the page cache's token is shared through a file, so that
-    # a change made in one process (a take-down) is seen at once by every other.
+    # Files that every process of the site shares (pages built once for all, kept across
+    # restarts), bounded in number; a full disk makes them misses.
+    CACHES = {
+        "default": {
+            "BACKEND": "ldld_wagtail.backends.filecache.SharedFileCache",
+            "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LDLD_CACHE_ENTRIES", "20000"))},
+        }
+    }
+    # The page cache's tokens are files too, read at every request (no cache lookup, no
+    # expiry): a change made in one process (a take-down) is seen at once by every other.
     LDLD_GENERATION_FILE = VAR_DIR / "page-cache-generation"
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -154,8 +154,9 @@ def news_form(unit, image, action, title="Ngày hội công nhân 2026", photos=
 def shared_cache_keys() -> dict:
     """Every key of the shared cache with its time to live in seconds (None: never expires).
 
-    Reads Redis through its client, or Django's local-memory cache through its two private
-    dicts (`_cache`, `_expire_info`: the test suite's cache when REDIS_URL is unset)."""
+    Reads Redis through its client, the site's file cache through its `entries()` (the test
+    suite's cache when REDIS_URL is unset), or Django's local-memory cache through its two
+    private dicts (`_cache`, `_expire_info`)."""
     import time
 
     from django.core.cache import cache
@@ -169,6 +170,12 @@ def shared_cache_keys() -> dict:
             ttls[key] = None if ttl == -1 else ttl
         return ttls
     now = time.time()
+    if hasattr(cache, "entries"):
+        return {
+            key: (None if expiry is None else expiry - now)
+            for key, expiry in cache.entries().items()
+            if expiry is None or expiry > now
+        }
     return {
         key: (None if expiry is None else expiry - now)
         for key, expiry in cache._expire_info.items()

@@ -1,0 +1,228 @@
+"""A cache in files that every process of the site shares: the cache of a site without Redis.
+
+Each gunicorn process kept its own cache in memory before: every page was built once per
+process, the one-build-per-missing-page lock held within a process only, a restart started
+cold, and Django's in-memory cache held 300 values (pages, cards, routes together) before
+dropping a third of them. Here a value is one file, `LOCATION/<2 hex>/<sha1 of the key>`:
+its expiry time, its key, and the pickled value, compressed (zlib, level 1: a page shrinks
+about 6 times for 0.2 ms). Every process reads what another wrote, and what was kept
+survives a restart.
+
+- Written to a temporary file beside it, then renamed: a reader sees the old value or the
+  new one, never half. A failed write (a full disk) leaves nothing behind and is a miss, as
+  for the Redis cache while Redis is down: the site serves from the database.
+- `add` is atomic between processes (a hard link, which fails if the name exists): the page
+  cache's build lock holds across processes.
+- Bounded: every `CULL_EVERY` writes a process counts the files; beyond `MAX_ENTRIES` (option,
+  20 000 by default) it removes the expired ones, then the least recently written, down to
+  `MAX_ENTRIES - MAX_ENTRIES // CULL_FREQUENCY`.
+- Counters (`incr`) are read and written back, not atomic between processes: the login
+  throttle may let a few attempts more through when two processes count at the same moment.
+
+Settings: `CACHES["default"] = {"BACKEND": "ldld_wagtail.backends.filecache.SharedFileCache",
+"LOCATION": <folder>}`, with `OPTIONS` `MAX_ENTRIES` and `CULL_FREQUENCY` as Django's own.
+"""
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+import struct
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+
+logger = logging.getLogger(__name__)
+
+HEADER = struct.Struct(">dH")  # expiry (Unix seconds; 0: never), length of the key that follows
+CULL_EVERY = 200  # writes of one process between two counts of the files
+_MISSING = object()
+
+
+def _write(handle: int, data: bytes) -> None:
+    with open(handle, "wb") as out:
+        out.write(data)
+
+
+class SharedFileCache(BaseCache):
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._dir = Path(location)
+        self._writes = 0
+
+    # --- files ---------------------------------------------------------------------------
+
+    def _path(self, key, version=None) -> Path:
+        return self._file(self.make_and_validate_key(key, version=version))
+
+    def _file(self, made_key: str) -> Path:
+        digest = hashlib.sha1(made_key.encode(), usedforsecurity=False).hexdigest()
+        return self._dir / digest[:2] / digest[2:]
+
+    def _read(self, path: Path):
+        """The value in `path`, or `_MISSING` (no file, expired, unreadable)."""
+        try:
+            with open(path, "rb") as kept:
+                data = kept.read()
+            expires, length = HEADER.unpack_from(data)
+            if expires and expires <= time.time():
+                path.unlink(missing_ok=True)
+                return _MISSING
+            return pickle.loads(zlib.decompress(data[HEADER.size + length :]))
+        except (OSError, struct.error, zlib.error, pickle.UnpicklingError, EOFError):
+            return _MISSING
+
+    def _written(self, path: Path, key: str, value, timeout) -> Path | None:
+        """A temporary file beside `path` holding `value`; None if it could not be written."""
+        expires = self.get_backend_timeout(timeout)
+        name = key.encode()
+        data = (
+            HEADER.pack(expires or 0, len(name))
+            + name
+            + zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+        )
+        partial = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(dir=path.parent, prefix=".")
+            _write(handle, data)
+            return Path(partial)
+        except OSError as error:
+            if partial:
+                Path(partial).unlink(missing_ok=True)
+            logger.warning("cache not written (%s): %s", path.parent, error)
+            return None
+
+    def _after_write(self):
+        self._writes += 1
+        if self._writes % CULL_EVERY == 0:
+            self.cull()
+
+    # --- Django's cache API --------------------------------------------------------------
+
+    def get(self, key, default=None, version=None):
+        value = self._read(self._path(key, version))
+        return default if value is _MISSING else value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        made = self.make_and_validate_key(key, version=version)
+        path = self._file(made)
+        if timeout == 0:  # Django: expires at once
+            path.unlink(missing_ok=True)
+            return
+        partial = self._written(path, made, value, timeout)
+        if partial is None:
+            return
+        try:
+            os.replace(partial, path)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            return
+        self._after_write()
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        made = self.make_and_validate_key(key, version=version)
+        path = self._file(made)
+        if timeout == 0 or self._read(path) is not _MISSING:
+            return False
+        partial = self._written(path, made, value, timeout)
+        if partial is None:
+            return False
+        try:
+            for _attempt in range(2):
+                try:
+                    os.link(partial, path)  # fails if another process has it already
+                    self._after_write()
+                    return True
+                except FileExistsError:
+                    if self._read(path) is not _MISSING:  # (removes an expired one)
+                        return False
+                except OSError:
+                    return False
+            return False
+        finally:
+            partial.unlink(missing_ok=True)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, _MISSING, version=version)
+        if value is _MISSING:
+            return False
+        self.set(key, value, timeout, version=version)
+        return True
+
+    def delete(self, key, version=None):
+        try:
+            self._path(key, version).unlink()
+            return True
+        except FileNotFoundError:
+            return False
+
+    def has_key(self, key, version=None):
+        return self._read(self._path(key, version)) is not _MISSING
+
+    def clear(self):
+        if self._dir.is_dir():
+            for folder in self._dir.iterdir():
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def entries(self) -> dict:
+        """{key as stored (with its prefix and version): expiry in Unix seconds, or None} of
+        every value kept, expired or not: for inspection and tests."""
+        found = {}
+        for _mtime, name in self._files():
+            try:
+                with open(name, "rb") as kept:
+                    head = kept.read(HEADER.size)
+                    expires, length = HEADER.unpack(head)
+                    found[kept.read(length).decode()] = expires or None
+            except (OSError, struct.error, UnicodeDecodeError):
+                continue
+        return found
+
+    def _files(self) -> list:
+        """(modified, path) of every file kept."""
+        entries = []
+        try:
+            folders = list(os.scandir(self._dir))
+        except OSError:
+            return entries
+        for folder in folders:
+            try:
+                entries += [
+                    (f.stat().st_mtime, f.path)
+                    for f in os.scandir(folder.path)
+                    if not f.name.startswith(".")
+                ]
+            except OSError:
+                continue
+        return entries
+
+    # --- bounds --------------------------------------------------------------------------
+
+    def cull(self) -> int:
+        """Keep at most `MAX_ENTRIES` files: the expired ones first, then the least recently
+        written. Returns how many were removed."""
+        entries = self._files()
+        if len(entries) <= self._max_entries:
+            return 0
+        removed = 0
+        now = time.time()
+        for _mtime, name in list(entries):
+            try:
+                with open(name, "rb") as kept:
+                    expires, _length = HEADER.unpack(kept.read(HEADER.size))
+            except (OSError, struct.error):
+                continue
+            if expires and expires <= now:
+                Path(name).unlink(missing_ok=True)
+                removed += 1
+        keep = self._max_entries - self._max_entries // max(self._cull_frequency, 1)
+        remaining = sorted(e for e in entries if os.path.exists(e[1]))
+        for _mtime, name in remaining[: max(0, len(remaining) - keep)]:
+            Path(name).unlink(missing_ok=True)
+            removed += 1
+        return removed
