@@ -14,9 +14,12 @@ Whole pages are kept under page tokens of their own, read before the page is: th
 is part of every key and is renewed by any change that may show anywhere (`invalidate_pages`);
 a kept page also names the token it depends on. A page that may list items depends on the
 listings' token, renewed by every item's publish, take-down or deletion. An item whose type
-shows only itself (`ldld_cached_alone`) depends, from its second build on, on its own token
-(by translation key: its language link follows its translations), so that the others'
-changes, frequent while editors publish, leave the thousands of article pages cached.
+shows only itself (`ldld_cached_alone`) depends on its own token (by translation key: its
+language link follows its translations), so that the others' changes, frequent while editors
+publish, leave the thousands of article pages cached: from its first build on, unless
+something changed while it was built. A deep page of a listing (`keep_listing_softly`)
+depends on the tokens of the items it shows, and outlives the listings' token by
+`SOFT_SECONDS` at most.
 """
 
 import os
@@ -41,7 +44,11 @@ PAGE_TOKEN_PREFIX = "ldld:pagecache:"
 SITE_TOKEN = "ldld:pagecache:site"
 LISTINGS_TOKEN = "ldld:pagecache:listings"
 ITEM_TOKEN = "ldld:pagecache:item:"
-ENTRY = "v2"  # the shape of a cached page: (ENTRY, depends, item, status, headers, content)
+ENTRY = "v3"  # the shape of a cached page: (ENTRY, depends, item, status, headers, content)
+# A deep page of a listing (`keep_listing_softly`) outlives the listings' token by this many
+# seconds at most: a publish shifts it by one item, it shows no new item.
+SOFT_SECONDS = 30
+SOFT = "soft"  # in a kept page's `depends`: (the listings' token it was built under, when)
 GENERATION_TTL = 1.0
 API_PREFIX = "/++api++/"
 SKIP_PREFIXES = (
@@ -137,10 +144,14 @@ def _read_token(key: str = GENERATION_KEY) -> str | None:
     path = _token_path(key)
     if path is None:
         return cache.get(key)
-    try:
-        return path.read_text().strip() or None
+    try:  # at every request: the plainest read there is
+        handle = os.open(path, os.O_RDONLY)
     except FileNotFoundError:
         return None
+    try:
+        return os.read(handle, 512).decode().strip() or None
+    finally:
+        os.close(handle)
 
 
 def _read_tokens(keys: list[str]) -> dict[str, str]:
@@ -307,17 +318,29 @@ def _entry(entry) -> bool:
 
 
 def _still_valid(entry, listings: str | None = None):
-    """(status, headers, content) of a cached page whose token has not changed since it was
-    built; None otherwise. `listings`: the listings' token as this request read it (read now
-    when not given)."""
+    """(status, headers, content) of a cached page whose tokens have not changed since it was
+    built (a deep listing page's listings' token: not for more than `SOFT_SECONDS`); None
+    otherwise. `listings`: the listings' token as this request read it (read now when not
+    given)."""
     if not _entry(entry):
         return None
-    ((name, token),) = entry[1].items()
-    if name == LISTINGS_TOKEN and listings is not None:
-        current = listings
-    else:
-        current = _read_token(name) or ""
-    return entry[3:] if current == token else None
+    depends = entry[1]
+    names = [name for name in depends if name != SOFT]
+    if listings is None and (SOFT in depends or LISTINGS_TOKEN in depends):
+        listings = _read_token(LISTINGS_TOKEN) or ""
+    current = {LISTINGS_TOKEN: listings}
+    unread = [name for name in names if name not in current]
+    if len(unread) == 1:
+        current[unread[0]] = _read_token(unread[0]) or ""
+    elif unread:
+        current.update(_read_tokens(unread))
+    if any(current[name] != depends[name] for name in names):
+        return None
+    if SOFT in depends:
+        token, built = depends[SOFT]
+        if token != listings and time.time() - built > SOFT_SECONDS:
+            return None
+    return entry[3:]
 
 
 class AnonymousPageCacheMiddleware:
@@ -398,7 +421,11 @@ class AnonymousPageCacheMiddleware:
                 shown = getattr(request, "ldld_cache_item", None)
                 if shown and shown == item:
                     depends = {f"{ITEM_TOKEN}{item}": item_token}
-                else:  # not an item alone, or not known before this build: as a listing
+                elif shown and (alone := self._first_build_alone(shown, tokens)) is not None:
+                    depends = {f"{ITEM_TOKEN}{shown}": alone}
+                elif (listed := self._listing_softly(request, tokens)) is not None:
+                    depends = listed
+                else:  # not an item alone, or changed meanwhile: as a listing
                     depends = {LISTINGS_TOKEN: tokens[LISTINGS_TOKEN]}
                 kept = (response.status_code, list(response.items()), response.content)
                 cache.set(key, (ENTRY, depends, shown, *kept), settings.LDLD_PAGE_CACHE_SECONDS)
@@ -407,6 +434,31 @@ class AnonymousPageCacheMiddleware:
             if builder:
                 cache.delete(building)
         return response
+
+    @staticmethod
+    def _first_build_alone(item, tokens) -> str | None:
+        """The token to keep the first copy of an item alone under (its token was not known
+        before the page was built): the item's token now, if nothing at all changed during the
+        build (every change renews the generation, before its commit and after, and the
+        item's token after the generation), so that it is the token of what was shown; None
+        otherwise."""
+        token = _read_token(f"{ITEM_TOKEN}{item}") or ""
+        unchanged = (_read_token() or "") == tokens[GENERATION_KEY]
+        return token if unchanged else None
+
+    @staticmethod
+    def _listing_softly(request, tokens) -> dict | None:
+        """What a deep listing page (`keep_listing_softly`) depends on: each item it shows, by
+        its token read now, if nothing at all changed during the build (as
+        `_first_build_alone`), and the listings' token, softly; None for any other page."""
+        items = getattr(request, "ldld_cache_listed", None)
+        if not items:
+            return None
+        names = [f"{ITEM_TOKEN}{item}" for item in sorted(items)]
+        found = _read_tokens(names)
+        if (_read_token() or "") != tokens[GENERATION_KEY]:
+            return None
+        return {**found, SOFT: (tokens[LISTINGS_TOKEN], time.time())}
 
     def _from_memo(self, request, generation):
         """An anonymous answer to what a reader typed (a search, `@search`, a filter): kept in
@@ -505,6 +557,19 @@ def mark_cached_alone(request, page) -> None:
     answer under the item's own token instead of the listings' (`AnonymousPageCacheMiddleware`)."""
     if cached_alone(page):
         getattr(request, "_request", request).ldld_cache_item = str(page.translation_key)
+
+
+def keep_listing_softly(request, items) -> None:
+    """Called by a listing as it shows a page other than its first (`?page=2` and on), with
+    that page's items (pages, or rows with a `translation_key`): the page cache keeps the page
+    until one of those items changes (a take-down drops it at once) or the site's frame does,
+    and for `SOFT_SECONDS` at most after any other item is published or taken down, instead of
+    building every deep page again after each of them. A publish adds no item to a deep page:
+    it only moves its items one place on. Without the items' keys, the page is kept as any
+    listing is."""
+    keys = [getattr(item, "translation_key", None) for item in items]
+    if keys and all(keys):
+        getattr(request, "_request", request).ldld_cache_listed = {str(key) for key in keys}
 
 
 def _renew_after_change(sender, **kwargs):

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from . import compat
-from .cache import generation_cached
+from .cache import generation_cached, keep_listing_softly
 
 # Every ANCHOR_STEP-th entry of a listing is remembered (its sort value and id), per listing
 # and generation, so that a deep page starts from the nearest one instead of skipping every
@@ -71,7 +71,9 @@ class ListingPageMixin:
             count_key=f"{self.pk}:{urlencode(filters)}",
             shared=not filters,
         )
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        context["items"] = items = paginator.get_page(request.GET.get("page"))
+        if items.number > 1 and not filters:
+            keep_listing_softly(request, items.object_list)
         return context
 
 

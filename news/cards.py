@@ -17,6 +17,7 @@ from the template each time: the same HTML.
 import datetime
 import hashlib
 import re
+import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import EmptyResultSet
@@ -78,6 +79,7 @@ class NewsCard(PageLinks):
         "_photo",
         "_photo_row",
         "_batch",
+        "translation_key",
     )
     specific_class = NewsPage
 
@@ -104,7 +106,7 @@ def _sql():
     return f"""
         SELECT p.id, p.title, p.url_path, p.first_published_at, n.kind, n.lead,
                u.name, u.short_name, ph.{qn(photo.get_field("image").column)},
-               ph.caption, ph.credit, p.path
+               ph.caption, ph.credit, p.path, p.translation_key
         FROM wagtailcore_page p
         JOIN {qn(news.db_table)} n ON n.{page_key} = p.id
         LEFT JOIN {qn(unit.db_table)} u ON u.{qn(unit.pk.column)} = n.{unit_key}
@@ -185,7 +187,8 @@ def _cards(condition, params) -> list[NewsCard]:
         card.id, card.title, card.url_path = row[0], row[1], row[2]
         card.first_published_at, card.kind, card.lead = moment(row[3]), row[4], row[5]
         card.unit = CardUnit(row[6], row[7]) if row[6] is not None else None
-        card.path = row[11]
+        # As the ORM gives it (SQLite keeps it as 32 hex digits, PostgreSQL as a uuid).
+        card.path, card.translation_key = row[11], uuid.UUID(str(row[12]))
         if row[8] is None:
             card._photo, card._photo_row = None, None
         else:

@@ -231,14 +231,13 @@ def test_another_items_take_down_or_publish_keeps_an_articles_copy(client, colum
     api = f"/++api++{kept.url}"
     for url in (kept.url, api, column.url):
         assert client.get(url)["X-Cache"] == "MISS"
-    # The first copy was built before the page cache knew what the article shows: kept as a
-    # listing would be. The next change makes it build again, depending on itself alone.
+    # Kept depending on itself alone from its first copy on.
     take_down(first, admin_user, "accuracy", "Sai số liệu")
     assert client.get(first.url).status_code == 404
     assert "Tin sẽ bị gỡ thứ nhất" not in client.get(column.url).content.decode()
     assert client.get(f"/++api++{first.url}").status_code in (401, 404)
-    assert client.get(kept.url)["X-Cache"] == "MISS"
-    assert client.get(api)["X-Cache"] == "MISS"
+    assert client.get(kept.url)["X-Cache"] == "HIT"
+    assert client.get(api)["X-Cache"] == "HIT"
 
     take_down(second, admin_user, "accuracy", "Trùng tin")
     page, content = client.get(kept.url), client.get(api)
@@ -263,6 +262,39 @@ def test_another_items_take_down_or_publish_keeps_an_articles_copy(client, colum
     assert "Ban Tuyên giáo (tên mới)" in client.get(kept.url).content.decode()
 
 
+def test_an_article_changed_while_its_first_copy_was_built_is_kept_as_a_listing(
+    client, column, admin_user, monkeypatch
+):
+    """A first copy is kept under the item's token read after the build: only if nothing
+    changed meanwhile (the generation as the request found it). A take-down of the article
+    committed during its build must never leave the old copy valid under the new token."""
+    from ldld_wagtail import cache as page_cache
+    from ldld_wagtail.takedown import take_down
+
+    item = make_news(column, "Tin bị gỡ trong lúc dựng trang")
+    other = make_news(column, "Tin khác nữa")
+    serve = page_cache.AnonymousPageCacheMiddleware._first_build_alone
+
+    def taken_down_meanwhile(shown, tokens):
+        monkeypatch.setattr(
+            page_cache.AnonymousPageCacheMiddleware, "_first_build_alone", staticmethod(serve)
+        )
+        take_down(item, admin_user, "accuracy", "Sai số liệu")
+        return serve(shown, tokens)
+
+    monkeypatch.setattr(
+        page_cache.AnonymousPageCacheMiddleware,
+        "_first_build_alone",
+        staticmethod(taken_down_meanwhile),
+    )
+    assert client.get(item.url)["X-Cache"] == "MISS"  # built before the take-down
+    assert client.get(item.url).status_code == 404
+    # Without a change meanwhile, the first copy is kept alone: another item's change keeps it.
+    client.get(other.url)
+    make_news(column, "Tin mới đăng")
+    assert client.get(other.url)["X-Cache"] == "HIT"
+
+
 def test_an_articles_own_take_down_is_seen_at_once_from_its_kept_copy(client, column, admin_user):
     from ldld_wagtail.takedown import take_down
 
@@ -270,8 +302,43 @@ def test_an_articles_own_take_down_is_seen_at_once_from_its_kept_copy(client, co
     other = make_news(column, "Tin khác")
     client.get(item.url)
     take_down(other, admin_user, "quality", "Chưa đạt")
-    assert client.get(item.url)["X-Cache"] == "MISS"  # now kept depending on itself alone
-    assert client.get(item.url)["X-Cache"] == "HIT"
+    assert client.get(item.url)["X-Cache"] == "HIT"  # kept depending on itself alone
     take_down(item, admin_user, "rights", "Quyền riêng tư")
     assert client.get(item.url).status_code == 404
     assert client.get(f"/++api++{item.url}").status_code in (401, 404)
+
+
+def test_a_deep_listing_page_outlives_a_publish_for_seconds_but_never_a_take_down_of_its_items(
+    client, column, admin_user, monkeypatch
+):
+    """A publish shows at once on the first page; a deeper page (which it only shifts by one)
+    is kept up to `SOFT_SECONDS` more, instead of being built again after every publish. An
+    item it shows taken down drops it at once."""
+    from ldld_wagtail import cache as page_cache
+    from ldld_wagtail.takedown import take_down
+
+    items = [make_news(column, f"Tin cũ số {n}") for n in range(12)]  # 10 a page
+    deep = f"{column.url}?page=2"
+    built = client.get(deep)
+    assert built["X-Cache"] == "MISS" and "Tin cũ số 0" in built.content.decode()
+    assert client.get(deep)["X-Cache"] == "HIT"
+
+    make_news(column, "Tin mới đăng")
+    assert "Tin mới đăng" in client.get(column.url).content.decode()
+    kept = client.get(deep)
+    assert kept["X-Cache"] == "HIT" and kept.content == built.content
+
+    monkeypatch.setattr(page_cache, "SOFT_SECONDS", 0)  # its time is up
+    shifted = client.get(deep)
+    assert shifted["X-Cache"] == "MISS" and "Tin cũ số 2" in shifted.content.decode()
+    monkeypatch.undo()
+    assert client.get(deep)["X-Cache"] == "HIT"
+
+    take_down(items[0], admin_user, "accuracy", "Sai số liệu")
+    gone = client.get(deep)
+    assert gone["X-Cache"] == "MISS" and "Tin cũ số 0" not in gone.content.decode()
+    # The first page is kept as before: any publish drops it.
+    client.get(column.url)
+    assert client.get(column.url)["X-Cache"] == "HIT"
+    make_news(column, "Tin mới nữa")
+    assert client.get(column.url)["X-Cache"] == "MISS"
