@@ -21,10 +21,11 @@ processes of LOAD_THREADS threads) and the django-q2 worker (`serve_portal --qcl
 
 Targets (the issue): 0 errors, 0 stale readings (a publish seen for good within 5 s, a
 take-down gone from the first reading on), p99 under 1 s; the worker's reminders sent and no job
-failed. It prints each kind's requests, errors, latency percentiles (the merged histograms of the
-wrk runs), the editors' figures, the worker's jobs and where the CPU went (other processes on the
-machine lower every figure: a warning says so). Ctrl-C, SIGTERM or the driver's death stop
-gunicorn, the worker and wrk (process groups). Logs: var/load/*.log.
+failed. The page cache starts empty. It prints each kind's requests, errors, latency percentiles
+(the merged histograms of the wrk runs), pages found in the page cache or built (gunicorn's
+access log, var/load/access.log), the editors' figures, the worker's jobs and where the CPU went
+(other processes on the machine lower every figure: a warning says so). Ctrl-C, SIGTERM or the
+driver's death stop gunicorn, the worker and wrk (process groups). Logs: var/load/*.log.
 
 Settings (environment): LOAD_SECONDS (60), LOAD_CONNECTIONS (200), LOAD_THINK_MS (0: each
 connection asks again at once), LOAD_WORKERS (2) and LOAD_THREADS (4) of gunicorn, LOAD_ITEMS
@@ -74,6 +75,7 @@ PENDING = 2  # approved items left waiting past their deadline, for the reminder
 PASSWORD = "demo1234"
 VAR = ROOT / "var" / "load"
 LUA = Path(__file__).with_name("load.lua")
+ACCESS_LOG = VAR / "access.log"
 
 # Each editor: contributor, column (its section code and slug), the deputy head of its field.
 EDITORS = [
@@ -182,6 +184,12 @@ Schedule.objects.update_or_create(name=REMINDER_SCHEDULE, defaults=dict(
 print('RESULT=' + json.dumps({'waiting': waiting, 'since': now.isoformat()}))
 """
 
+EMPTY_CACHE = """
+from ldld_wagtail.cache import invalidate_pages
+invalidate_pages()
+print('RESULT={}')
+"""
+
 # The worker's jobs since the run started: done, failed, by function; reminders sent; backlog.
 JOBS = """
 import collections, json, datetime
@@ -252,6 +260,11 @@ def gunicorn_command() -> list:
         "5",
         "--log-level",
         "warning",
+        # Each request: its address, whether the page cache had it, the server's milliseconds.
+        "--access-logfile",
+        str(ACCESS_LOG),
+        "--access-logformat",
+        "%(U)s %(q)s %({x-cache}o)s %(M)s",
     ]
 
 
@@ -770,7 +783,7 @@ def main():
         sys.exit("wrk is needed: apt-get install wrk")
     env = load_env()
     backend = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
-    cache = "Redis" if env.get("REDIS_URL") else "local memory (per process)"
+    cache = "Redis" if env.get("REDIS_URL") else "files shared by the processes"
     print(f"Database: {backend}; cache: {cache}; {ITEMS} bulk items + the demo federation")
     state = prepare(env)
     with socket.socket() as probe:
@@ -780,7 +793,7 @@ def main():
     run_dir = VAR / "run"
     run_dir.mkdir(exist_ok=True)
     server = worker = None
-    readers, editors = [], []
+    readers, editors, kinds = [], [], []
     stopping = threading.Event()
     try:
         server = start(gunicorn_command(), env, "gunicorn.log")
@@ -793,7 +806,11 @@ def main():
         desk.login({a for e in EDITORS for a in (e[0], e[2])} | {SECRETARY, WEB_ADMIN})
         leave_pending(desk, state, max(0, PENDING - state["pending"]))
         kinds = reader_kinds(state)
+        # A cold start: what an earlier run left in the page cache is dropped; the first pages
+        # of each kind are built again by the warm-up, everything else during the run.
+        shell(env, EMPTY_CACHE)
         warm_up(base, kinds, state["key"])
+        ACCESS_LOG.write_text("")
         remind = shell(env, REMIND)
         desk.actions = desk.errors = 0
         desk.problems.clear()
@@ -829,7 +846,38 @@ def main():
         stop(worker, group=False)
         stop(server)
     ok = report(readers, desk, jobs, cpu)
+    report_server(kinds)
     sys.exit(0 if ok else 1)
+
+
+def report_server(kinds) -> None:
+    """Per kind of reader, from gunicorn's access log: the pages the page cache had (HIT),
+    built (MISS) or does not keep (-), and the server's time on each (wall clock, threads
+    sharing the CPU)."""
+    where = {path: kind for kind, _, paths in kinds for path in paths}
+    counts, spent = {}, {}
+    try:
+        lines = ACCESS_LOG.read_text().splitlines()
+    except OSError:
+        return
+    for line in lines:
+        parts = line.split(" ")
+        if len(parts) != 4 or not parts[3].isdigit():
+            continue
+        path, query, cached, took = parts
+        kind = where.get(f"{path}?{query}" if query else path) or where.get(
+            f"{quote(path)}?{query}" if query else quote(path), "editors and checker"
+        )
+        key = (kind, cached if cached in ("HIT", "MISS") else "-")
+        counts[key] = counts.get(key, 0) + 1
+        spent[key] = spent.get(key, 0) + int(took)
+    names = [kind for kind, _, _ in kinds] + ["editors and checker"]
+    print(f"\n{'server side':22} {'HIT':>7} {'MISS':>7} {'other':>7} {'server s':>9}  ms per MISS")
+    for kind in names:
+        hit, miss, other = (counts.get((kind, c), 0) for c in ("HIT", "MISS", "-"))
+        total = sum(spent.get((kind, c), 0) for c in ("HIT", "MISS", "-")) / 1000
+        per_miss = spent.get((kind, "MISS"), 0) / miss if miss else 0
+        print(f"{kind:22} {hit:7d} {miss:7d} {other:7d} {total:9.1f}  {per_miss:6.0f}")
 
 
 def seconds(took: dict) -> str:
