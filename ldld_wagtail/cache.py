@@ -249,7 +249,9 @@ def generation_fragments(keys: list[str], render, timeout=None) -> list:
     `get_many`; those found nowhere are made by `render(positions)` (their positions in
     `keys`; it returns their HTML in that order) and stored with one `set_many`, for
     `timeout` seconds at most (`shared_timeout()` by default). At most `FRAGMENT_LIMIT`
-    fragments are held in this process per generation."""
+    fragments are held in this process per generation. A shared cache that says it does not
+    keep fragments (`keeps_fragments = False`: files, slower to write than a card is to make)
+    is left out."""
     token = current_generation()
     if _fragments["token"] != token or len(_fragments["values"]) >= FRAGMENT_LIMIT:
         _fragments.update(token=token, values={})
@@ -257,6 +259,10 @@ def generation_fragments(keys: list[str], render, timeout=None) -> list:
     found = [values.get(key) for key in keys]
     missing = [n for n, html in enumerate(found) if html is None]
     if not missing:
+        return found
+    if not getattr(cache, "keeps_fragments", True):  # a cache slower than making them
+        for n, html in zip(missing, render(missing), strict=True):
+            found[n] = values[keys[n]] = html
         return found
     shared_keys = {f"ldld:{token}:fragment:{keys[n]}": n for n in missing}
     for shared_key, html in cache.get_many(list(shared_keys)).items():

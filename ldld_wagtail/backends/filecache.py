@@ -13,9 +13,11 @@ survives a restart.
   for the Redis cache while Redis is down: the site serves from the database.
 - `add` is atomic between processes (a hard link, which fails if the name exists): the page
   cache's build lock holds across processes.
-- Bounded: every `CULL_EVERY` writes a process counts the files; beyond `MAX_ENTRIES` (option,
-  20 000 by default) it removes the expired ones, then the least recently written, down to
-  `MAX_ENTRIES - MAX_ENTRIES // CULL_FREQUENCY`.
+- Bounded: every `CULL_EVERY` writes a process counts the files (names only); beyond
+  `MAX_ENTRIES` (option, 20 000 by default) it removes the expired ones, then the least
+  recently written, down to `MAX_ENTRIES - MAX_ENTRIES // CULL_FREQUENCY`.
+- Small values a process makes faster than it writes a file (listing cards) are not kept
+  here (`keeps_fragments`): `cache.generation_fragments` keeps them in the process only.
 - Counters (`incr`) are read and written back, not atomic between processes: the login
   throttle may let a few attempts more through when two processes count at the same moment.
 
@@ -39,7 +41,7 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 logger = logging.getLogger(__name__)
 
 HEADER = struct.Struct(">dH")  # expiry (Unix seconds; 0: never), length of the key that follows
-CULL_EVERY = 200  # writes of one process between two counts of the files
+CULL_EVERY = 500  # writes of one process between two counts of the files
 _MISSING = object()
 
 
@@ -49,6 +51,8 @@ def _write(handle: int, data: bytes) -> None:
 
 
 class SharedFileCache(BaseCache):
+    keeps_fragments = False
+
     def __init__(self, location, params):
         super().__init__(params)
         self._dir = Path(location)
@@ -183,6 +187,19 @@ class SharedFileCache(BaseCache):
                 continue
         return found
 
+    def _count(self) -> int:
+        total = 0
+        try:
+            folders = list(os.scandir(self._dir))
+        except OSError:
+            return 0
+        for folder in folders:
+            try:
+                total += len(os.listdir(folder.path))
+            except OSError:
+                continue
+        return total
+
     def _files(self) -> list:
         """(modified, path) of every file kept."""
         entries = []
@@ -206,9 +223,9 @@ class SharedFileCache(BaseCache):
     def cull(self) -> int:
         """Keep at most `MAX_ENTRIES` files: the expired ones first, then the least recently
         written. Returns how many were removed."""
-        entries = self._files()
-        if len(entries) <= self._max_entries:
+        if self._count() <= self._max_entries:
             return 0
+        entries = self._files()
         removed = 0
         now = time.time()
         for _mtime, name in list(entries):

@@ -113,15 +113,19 @@ def test_a_card_is_kept_and_a_publish_shows_its_new_title_at_once(
     assert CARD_TEMPLATE not in rendered  # every card from the cache
     assert not any("wagtailimages_rendition" in q["sql"] for q in queries.captured_queries)
 
-    # Another process finds the cards in the shared cache, in one look-up, with an expiry.
+    # Another process finds the cards in the shared cache (Redis), in one look-up, with an
+    # expiry; a cache of files, slower to write than a card is to make, never holds them.
+    from django.core.cache import cache
+
     from ldld_wagtail import cache as fragments
 
     fragments._fragments.update(token=None, values={})
+    shared = getattr(cache, "keeps_fragments", True)
     with Rendered() as rendered:
         assert client.get(column.url).content == first
-    assert CARD_TEMPLATE not in rendered
+    assert rendered.count(CARD_TEMPLATE) == (0 if shared else 5)
     kept = {k: ttl for k, ttl in shared_cache_keys().items() if ":fragment:card:" in str(k)}
-    assert len(kept) == 5 and all(ttl is not None for ttl in kept.values())
+    assert len(kept) == (5 if shared else 0) and all(ttl is not None for ttl in kept.values())
 
     page = NewsPage.objects.get(pk=items[2].pk)
     page.title = "Tin đã sửa tiêu đề"

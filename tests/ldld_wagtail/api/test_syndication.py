@@ -306,11 +306,9 @@ def test_a_key_found_valid_is_checked_again_after_a_change(client, home, key):
     assert status() == 401
 
 
-def test_a_batch_asked_again_is_answered_from_memory_and_the_pull_still_noted(
-    client, column, key, board
-):
-    """Consumers polling the same cursor get the answer built once; a new change in the feed, or on the site, is in the next one. (The pull noted from
-    such an answer: `test_forwarding`.)"""
+def test_a_batch_asked_again_is_answered_from_memory(client, column, key, board):
+    """Consumers polling the same cursor get the answer built once; a new change in the feed,
+    or on the site, is in the next one. (The pull noted from such an answer: `test_forwarding`.)"""
     from ldld_wagtail.models import Unit
 
     item = make_news(column, "Tin gửi đi", send_to_national=True)
