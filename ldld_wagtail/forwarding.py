@@ -107,6 +107,12 @@ def chosen_for(outlet: Outlet, page_ids) -> set[int]:
 PULL_PRECISION = datetime.timedelta(minutes=1)
 
 
+# The batches this process noted lately: (outlet, items) → when. A consumer polling the same
+# batch again within `PULL_PRECISION` costs no query.
+_noted: dict = {}
+NOTED_LIMIT = 1000
+
+
 def record_pulls(outlet: Outlet | None, page_ids) -> None:
     """Note that the outlet's consumer has just pulled these items: the first pull's time, and
     the latest to the minute (`PULL_PRECISION`). Reads first, writes only what is due."""
@@ -114,6 +120,12 @@ def record_pulls(outlet: Outlet | None, page_ids) -> None:
     if outlet is None or not page_ids:
         return
     now = timezone.now()
+    batch = (outlet.pk, frozenset(page_ids))
+    if (noted := _noted.get(batch)) is not None and now - noted < PULL_PRECISION:
+        return
+    if len(_noted) >= NOTED_LIMIT:
+        _noted.clear()
+    _noted[batch] = now
     rows = Forwarding.objects.filter(outlet=outlet, page_id__in=page_ids)
     known = {
         pk: (first, last)

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from ldld_wagtail import cache as page_cache
-from ldld_wagtail import identity
+from ldld_wagtail import forwarding, identity
 
 from .utils import make_column, make_home, make_unit, person
 
@@ -31,6 +31,7 @@ def _fresh_cache():
             path.unlink(missing_ok=True)
     page_cache._local.update(token=None, checked=0.0)
     identity._locales.clear()  # a database flushed by an earlier test reuses locale ids
+    forwarding._noted.clear()  # so does a pull noted by an earlier test
     yield
     cache.clear()
 

@@ -29,6 +29,23 @@ def etag(data) -> str:
 class UnicodeJSONRenderer(JSONRenderer):
     charset = "utf-8"
 
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if (
+            isinstance(data, RenderedOnce)
+            and self.get_indent(accepted_media_type or "", renderer_context or {}) is None
+        ):
+            if data.rendered is None:
+                data.rendered = super().render(data, accepted_media_type, renderer_context)
+            return data.rendered
+        return super().render(data, accepted_media_type, renderer_context)
+
+
+class RenderedOnce(dict):
+    """An answer kept for many callers (`@syndication`'s): rendered to JSON the first time,
+    the same bytes sent after that. It must not change once rendered."""
+
+    rendered = None
+
 
 class Service(APIView):
     """An endpoint. `self.context` is the page the URL names (None above the site root),

@@ -39,7 +39,7 @@ from ...syndication import CONSUMERS_GROUP
 from ...visibility import is_restricted
 from .. import batching, errors
 from ..auth import BearerAuthentication
-from ..base import Service
+from ..base import RenderedOnce, Service
 from ..serializers import content
 from ..serializers.feed import feed_items
 from ..serializers.fields import image, iso, richtext, term
@@ -140,12 +140,14 @@ class SyndicationService(Service):
                 continue
             seen.add(row.uid)
             items.append(self.item(row, pages.get(row.page_id)))
-        answer = {
-            "@id": self.absolute(request.get_full_path()),
-            "items": items,
-            "next": encode_cursor(rows[-1].id if rows else since),
-            "up_to_date": up_to_date,
-        }
+        answer = RenderedOnce(
+            {
+                "@id": self.absolute(request.get_full_path()),
+                "items": items,
+                "next": encode_cursor(rows[-1].id if rows else since),
+                "up_to_date": up_to_date,
+            }
+        )
         return answer, [r.page_id for r in rows if r.page_id in pages]
 
     def pages(self, ids) -> dict:
