@@ -44,6 +44,13 @@ PAGE_TOKEN_PREFIX = "ldld:pagecache:"
 SITE_TOKEN = "ldld:pagecache:site"
 LISTINGS_TOKEN = "ldld:pagecache:listings"
 ITEM_TOKEN = "ldld:pagecache:item:"
+# Renewed (before the listings') when an item leaves the public site or one of its other pages
+# (take-down, unpublish, deletion); a publish leaves it. A listing page kept before the last
+# publish may be served while one request builds it again, for `STALE_SECONDS` after that
+# publish at most, if no item left since it was kept (`STALE_OK` in its `depends`).
+REMOVALS_TOKEN = "ldld:pagecache:removals"
+STALE_OK = "stale-ok"
+STALE_SECONDS = 3
 ENTRY = "v3"  # the shape of a cached page: (ENTRY, depends, item, status, headers, content)
 # A deep page of a listing (`keep_listing_softly`) outlives the listings' token by this many
 # seconds at most: a publish shifts it by one item, it shows no new item.
@@ -309,14 +316,34 @@ def invalidate_pages() -> None:
     _write_token(uuid.uuid4().hex, key=SITE_TOKEN)
 
 
-def invalidate_item(translation_key) -> None:
-    """An item that shows only itself (`ldld_cached_alone`) was published, changed, taken down
-    or deleted: every value kept under the generation, the cached pages that list items, and
-    the item's own cached pages (in every language: its translations share the key), but not
-    the other items' pages."""
+def invalidate_item(translation_key, removed: bool = True) -> None:
+    """An item that shows only itself (`ldld_cached_alone`) was published or changed (not
+    `removed`), or taken down, unpublished or deleted (`removed`): every value kept under the
+    generation, the cached pages that list items, and the item's own cached pages (in every
+    language: its translations share the key), but not the other items' pages.
+
+    The listings' token says when it was made (`<unix seconds>-<random>`); the removals' is
+    written first, so that whoever reads the listings' new token (then the removals') sees
+    the removal too."""
     _renew_generation_token()
-    _write_token(uuid.uuid4().hex, key=LISTINGS_TOKEN)
+    if removed:
+        _write_token(uuid.uuid4().hex, key=REMOVALS_TOKEN)
+    _write_token(f"{int(time.time())}-{uuid.uuid4().hex}", key=LISTINGS_TOKEN)
     _write_token(uuid.uuid4().hex, key=f"{ITEM_TOKEN}{translation_key}")
+
+
+def _servable_while_rebuilt(entry, tokens) -> tuple | None:
+    """(status, headers, content) of a listing page kept before the latest publish, while
+    another request builds it again: only if no item was removed since it was kept, its site
+    is the same (the key), and the listings changed no more than `STALE_SECONDS` ago."""
+    if not _entry(entry) or set(entry[1]) != {LISTINGS_TOKEN, STALE_OK}:
+        return None
+    if entry[1][STALE_OK] != tokens[REMOVALS_TOKEN]:
+        return None
+    stamp, dash, _ = tokens[LISTINGS_TOKEN].partition("-")
+    if not (dash and stamp.isdigit()) or time.time() - int(stamp) > STALE_SECONDS:
+        return None
+    return entry[3:]
 
 
 def _entry(entry) -> bool:
@@ -331,7 +358,7 @@ def _still_valid(entry, listings: str | None = None):
     if not _entry(entry):
         return None
     depends = entry[1]
-    names = [name for name in depends if name != SOFT]
+    names = [name for name in depends if name not in (SOFT, STALE_OK)]
     if listings is None and (SOFT in depends or LISTINGS_TOKEN in depends):
         listings = _read_token(LISTINGS_TOKEN) or ""
     current = {LISTINGS_TOKEN: listings}
@@ -390,7 +417,8 @@ class AnonymousPageCacheMiddleware:
         # workflows) are this request's too.
         # The page tokens are read with it (one round trip), before anything of the page is,
         # so that a copy is never kept under a token newer than what it shows.
-        tokens = _read_tokens([GENERATION_KEY, SITE_TOKEN, LISTINGS_TOKEN])
+        # (The listings' before the removals': see `invalidate_item`.)
+        tokens = _read_tokens([GENERATION_KEY, SITE_TOKEN, LISTINGS_TOKEN, REMOVALS_TOKEN])
         generation = current_generation(fresh=True, read=tokens[GENERATION_KEY])
         if not self._cacheable_request(request):
             return self.get_response(request)
@@ -405,10 +433,14 @@ class AnonymousPageCacheMiddleware:
         # all building the same page at once (a crowd on the home page would take every
         # worker). The lock lapses by itself if its builder dies.
         builder = hit is None and cache.add(building, 1, BUILD_SECONDS)
+        stale = None
         if hit is None and not builder:
-            hit = self._wait_for(key, building)
+            # Right after a publish, the copy of before while another request builds the new
+            # one (not after a take-down: then the new one is waited for).
+            stale = _servable_while_rebuilt(entry, tokens)
+            hit = stale or self._wait_for(key, building)
         if hit is not None:
-            response = self._replay(hit)
+            response = self._replay(hit, "STALE" if stale else "HIT")
             # A client that has this copy (its ETag, or a date not older) gets 304, as from
             # the view itself.
             return get_conditional_response(
@@ -432,7 +464,10 @@ class AnonymousPageCacheMiddleware:
                 elif (listed := self._listing_softly(request, tokens)) is not None:
                     depends = listed
                 else:  # not an item alone, or changed meanwhile: as a listing
-                    depends = {LISTINGS_TOKEN: tokens[LISTINGS_TOKEN]}
+                    depends = {
+                        LISTINGS_TOKEN: tokens[LISTINGS_TOKEN],
+                        STALE_OK: tokens[REMOVALS_TOKEN],
+                    }
                 kept = (response.status_code, list(response.items()), response.content)
                 cache.set(key, (ENTRY, depends, shown, *kept), settings.LDLD_PAGE_CACHE_SECONDS)
                 response["X-Cache"] = "MISS"
@@ -487,13 +522,13 @@ class AnonymousPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _replay(hit) -> HttpResponse:
+    def _replay(hit, how="HIT") -> HttpResponse:
         """The response kept as (status, headers, content)."""
         status, headers, content = hit
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
-        response["X-Cache"] = "HIT"
+        response["X-Cache"] = how
         return response
 
     @staticmethod
@@ -537,18 +572,18 @@ def renew_generation():
     transaction.on_commit(invalidate_pages)
 
 
-def renew_for_page(page):
-    """After `page` was published, unpublished, taken down or deleted: for an item that shows
-    only itself, its own pages and the listings (now and after commit, as `renew_generation`);
-    for any other page, everything."""
+def renew_for_page(page, removed: bool = True):
+    """After `page` was published (not `removed`), unpublished, taken down or deleted: for an
+    item that shows only itself, its own pages and the listings (now and after commit, as
+    `renew_generation`); for any other page, everything."""
     from django.db import transaction
 
     if not cached_alone(page):
         renew_generation()
         return
     key = str(page.translation_key)
-    invalidate_item(key)
-    transaction.on_commit(lambda: invalidate_item(key))
+    invalidate_item(key, removed)
+    transaction.on_commit(lambda: invalidate_item(key, removed))
 
 
 def cached_alone(page) -> bool:

@@ -27,7 +27,7 @@ from .models import Unit, UnitFormerName, Withdrawal
 def _on_published(sender, instance, **kwargs):
     search.index_page(instance)
     withhold.after_commit(withhold.page_public, instance)
-    renew_for_page(instance)
+    renew_for_page(instance, removed=False)
 
 
 @receiver(page_unpublished)

@@ -18,13 +18,13 @@ survives a restart.
   recently written, down to `MAX_ENTRIES - MAX_ENTRIES // CULL_FREQUENCY`.
 - Small values a process makes faster than it writes a file (listing cards) are not kept
   here (`keeps_fragments`): `cache.generation_fragments` keeps them in the process only.
-- Counters (`incr`) are read and written back, not atomic between processes: the login
-  throttle may let a few attempts more through when two processes count at the same moment.
+- Counters (`incr`) are atomic between threads and processes (a lock file), their expiry kept.
 
 Settings: `CACHES["default"] = {"BACKEND": "ldld_wagtail.backends.filecache.SharedFileCache",
 "LOCATION": <folder>}`, with `OPTIONS` `MAX_ENTRIES` and `CULL_FREQUENCY` as Django's own.
 """
 
+import fcntl
 import hashlib
 import logging
 import os
@@ -80,9 +80,11 @@ class SharedFileCache(BaseCache):
         except (OSError, struct.error, zlib.error, pickle.UnpicklingError, EOFError):
             return _MISSING
 
-    def _written(self, path: Path, key: str, value, timeout) -> Path | None:
-        """A temporary file beside `path` holding `value`; None if it could not be written."""
-        expires = self.get_backend_timeout(timeout)
+    def _written(self, path: Path, key: str, value, timeout, expires=None) -> Path | None:
+        """A temporary file beside `path` holding `value` (until `expires`, Unix seconds, or
+        for `timeout` seconds); None if it could not be written."""
+        if expires is None:
+            expires = self.get_backend_timeout(timeout)
         name = key.encode()
         data = (
             HEADER.pack(expires or 0, len(name))
@@ -150,6 +152,29 @@ class SharedFileCache(BaseCache):
             return False
         finally:
             partial.unlink(missing_ok=True)
+
+    def incr(self, key, delta=1, version=None):
+        """Atomic between threads and processes (a lock on a file of the folder), keeping the
+        value's expiry: the login and question throttles count every attempt."""
+        made = self.make_and_validate_key(key, version=version)
+        path = self._file(made)
+        self._dir.mkdir(parents=True, exist_ok=True)
+        with open(self._dir / ".counters.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                with open(path, "rb") as kept:
+                    data = kept.read()
+                expires, length = HEADER.unpack_from(data)
+                value = pickle.loads(zlib.decompress(data[HEADER.size + length :]))
+            except (OSError, struct.error, zlib.error, pickle.UnpicklingError, EOFError):
+                raise ValueError(f"Key '{key}' not found") from None
+            if expires and expires <= time.time():
+                raise ValueError(f"Key '{key}' not found")
+            value += delta
+            partial = self._written(path, made, value, None, expires=expires or None)
+            if partial is not None:
+                os.replace(partial, path)
+        return value
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         value = self.get(key, _MISSING, version=version)

@@ -95,3 +95,28 @@ def test_the_number_of_files_is_bounded(tmp_path, monkeypatch):
     assert cache.get("key-99") == 99 and cache.get("key-0") is None
     cache.clear()
     assert cache.entries() == {} and cache.get("key-99") is None
+
+
+def test_counters_count_every_increment_and_keep_their_expiry(tmp_path):
+    import threading
+
+    first, second = process(tmp_path), process(tmp_path)
+    first.add("attempts", 0, 60)
+    expiry = first.entries()[":1:attempts"]
+    together = threading.Barrier(8)
+
+    def count(cache):
+        together.wait()
+        for _ in range(25):
+            cache.incr("attempts")
+
+    threads = [threading.Thread(target=count, args=(c,)) for c in [first, second] * 4]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert first.get("attempts") == 200
+    assert second.entries()[":1:attempts"] == expiry
+    with pytest.raises(ValueError):
+        first.incr("never-set")
+    assert first.decr("attempts", 10) == 190

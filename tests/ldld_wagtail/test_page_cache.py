@@ -342,3 +342,38 @@ def test_a_deep_listing_page_outlives_a_publish_for_seconds_but_never_a_take_dow
     assert client.get(column.url)["X-Cache"] == "HIT"
     make_news(column, "Tin mới nữa")
     assert client.get(column.url)["X-Cache"] == "MISS"
+
+
+def test_after_a_publish_the_copy_of_before_is_served_while_built_again_never_after_a_take_down(
+    client, column, admin_user, monkeypatch
+):
+    """While one request builds a listing again after a publish, the others get the copy of
+    before (for `STALE_SECONDS` at most) instead of waiting with a worker thread held; after a
+    take-down they wait for the new copy: the item taken down never shows."""
+    from django.core.cache import cache
+
+    from ldld_wagtail import cache as page_cache
+    from ldld_wagtail.takedown import take_down
+
+    old = make_news(column, "Tin đã có từ trước")
+    before = client.get(column.url)
+    assert before["X-Cache"] == "MISS"
+    make_news(column, "Tin vừa đăng")
+
+    # Another request holds the build of every page.
+    add = cache.add
+    monkeypatch.setattr(
+        cache, "add", lambda key, *a, **k: False if key.endswith(":building") else add(key, *a, **k)
+    )
+    monkeypatch.setattr(page_cache, "BUILD_WAIT", 0.05)
+    stale = client.get(column.url)
+    assert stale["X-Cache"] == "STALE" and stale.content == before.content
+
+    monkeypatch.setattr(page_cache, "STALE_SECONDS", -1)  # the publish is too long ago
+    waited = client.get(column.url)
+    assert waited["X-Cache"] == "MISS" and "Tin vừa đăng" in waited.content.decode()
+    monkeypatch.setattr(page_cache, "STALE_SECONDS", 3)
+
+    take_down(old, admin_user, "accuracy", "Sai số liệu")
+    after = client.get(column.url)
+    assert after["X-Cache"] == "MISS" and "Tin đã có từ trước" not in after.content.decode()
