@@ -868,6 +868,7 @@ def report_server(kinds) -> None:
         kind = where.get(f"{path}?{query}" if query else path) or where.get(
             f"{quote(path)}?{query}" if query else quote(path), "editors and checker"
         )
+        cached = "HIT" if cached == "STALE" else cached  # the copy of before, during a build
         key = (kind, cached if cached in ("HIT", "MISS") else "-")
         counts[key] = counts.get(key, 0) + 1
         spent[key] = spent.get(key, 0) + int(took)
