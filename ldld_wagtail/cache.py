@@ -68,6 +68,9 @@ SKIP_PREFIXES = (
 )
 
 _local = {"token": None, "checked": 0.0}
+# A token this thread alone reads while its change is not committed yet (`_after_commit`).
+_pinned = threading.local()
+PIN_SECONDS = 30.0
 # Values kept under the generation, held in this process too (see `generation_cached`).
 _memo = {"token": None, "values": {}}
 MEMO_LIMIT = 5000
@@ -194,6 +197,10 @@ def current_generation(fresh: bool = False, read: str | None = None) -> str:
     that a change made by another process is seen at once); `read`: the token as the caller
     has just read it with others (`_read_tokens`), "" when missing."""
     now = time.monotonic()
+    if fresh:
+        _pinned.__dict__.clear()
+    elif getattr(_pinned, "until", 0.0) > now:
+        return _pinned.token
     if fresh or _local["token"] is None or now - _local["checked"] > GENERATION_TTL:
         token = (read or None) if read is not None else _read_token()
         if token is None:
@@ -201,6 +208,10 @@ def current_generation(fresh: bool = False, read: str | None = None) -> str:
             token = _read_token() or new_generation()
         _local.update(token=token, checked=now)
     return _local["token"]
+
+
+def _pinned_now() -> bool:
+    return getattr(_pinned, "until", 0.0) > time.monotonic()
 
 
 def shared_timeout() -> int:
@@ -224,6 +235,8 @@ def generation_cached(key: str, compute, timeout=None, keep=None, shared=True):
     What is returned is shared between requests and must not be changed. A value for which
     `keep(value)` is false is returned but not kept.
     """
+    if _pinned_now():  # a change of this thread not committed yet: nothing kept, nothing read
+        return compute()
     token = current_generation()
     if _memo["token"] != token or len(_memo["values"]) >= MEMO_LIMIT:
         _memo.update(token=token, values={})
@@ -259,6 +272,8 @@ def generation_fragments(keys: list[str], render, timeout=None) -> list:
     fragments are held in this process per generation. A shared cache that says it does not
     keep fragments (`keeps_fragments = False`: files, slower to write than a card is to make)
     is left out."""
+    if _pinned_now():
+        return render(list(range(len(keys))))
     token = current_generation()
     if _fragments["token"] != token or len(_fragments["values"]) >= FRAGMENT_LIMIT:
         _fragments.update(token=token, values={})
@@ -480,8 +495,8 @@ class AnonymousPageCacheMiddleware:
     def _first_build_alone(item, tokens) -> str | None:
         """The token to keep the first copy of an item alone under (its token was not known
         before the page was built): the item's token now, if nothing at all changed during the
-        build (every change renews the generation, before its commit and after, and the
-        item's token after the generation), so that it is the token of what was shown; None
+        build (every change renews the generation once committed, and the item's token
+        after the generation), so that it is the token of what was shown; None
         otherwise."""
         token = _read_token(f"{ITEM_TOKEN}{item}") or ""
         unchanged = (_read_token() or "") == tokens[GENERATION_KEY]
@@ -564,26 +579,53 @@ GENERATION_MODELS: set = set()
 
 
 def renew_generation():
-    """Renew the generation now, for this process, and again after commit, so that a page
-    cached by another process between the two (still showing the old data) is dropped too."""
-    from django.db import transaction
+    """Renew the generation, and every cached page, once the change is committed
+    (`_after_commit`)."""
+    _after_commit(invalidate_pages, "pages")
 
-    invalidate_pages()
-    transaction.on_commit(invalidate_pages)
+
+def _after_commit(renew, name) -> None:
+    """`renew` the shared tokens once the change being made is committed (at once outside a
+    transaction). Until then, the other requests cannot see the change and keep using (and
+    keeping) what they have, so nothing is built twice for one change; this thread alone reads
+    a fresh generation (for `PIN_SECONDS` at most, or until its next request), so that what
+    the change's own request computes is never kept under the token the others use (it could
+    be rolled back). Inside a test case's transaction, which never commits, at once.
+
+    The same renewal (`name`) asked for twice in one transaction (a take-down unpublishes
+    too) runs once."""
+    from django.db import connection, transaction
+
+    from .compat import in_a_test_cases_transaction
+
+    if in_a_test_cases_transaction():
+        renew()
+        return
+    if connection.in_atomic_block:
+        _pinned.token = new_generation(after=_local["token"])
+        _pinned.until = time.monotonic() + PIN_SECONDS
+        pending = _pinned.__dict__.setdefault("pending", {})
+        outermost = connection.atomic_blocks[0]
+        if pending.get(name) is outermost:
+            return
+        pending[name] = outermost
+
+    def committed():
+        _pinned.__dict__.clear()
+        renew()
+
+    transaction.on_commit(committed)
 
 
 def renew_for_page(page, removed: bool = True):
     """After `page` was published (not `removed`), unpublished, taken down or deleted: for an
-    item that shows only itself, its own pages and the listings (now and after commit, as
+    item that shows only itself, its own pages and the listings (once committed, as
     `renew_generation`); for any other page, everything."""
-    from django.db import transaction
-
     if not cached_alone(page):
         renew_generation()
         return
     key = str(page.translation_key)
-    invalidate_item(key, removed)
-    transaction.on_commit(lambda: invalidate_item(key, removed))
+    _after_commit(lambda: invalidate_item(key, removed), f"item:{key}:{removed}")
 
 
 def cached_alone(page) -> bool:

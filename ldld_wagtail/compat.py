@@ -21,6 +21,20 @@ def fast_paths() -> bool:
     return getattr(settings, "LDLD_FAST_PATHS", True)
 
 
+# --- Django's transactions ------------------------------------------------------------------
+
+
+def in_a_test_cases_transaction() -> bool:
+    """Whether the outermost transaction open on the default database is the one Django's
+    `TestCase` (and pytest-django's `django_db`) wraps a test in, which never commits: its
+    `on_commit` callbacks never run, and what is written now stands for what the site would
+    have committed. Django marks those blocks `_from_testcase` (`TestCase._enter_atomics`)."""
+    from django.db import connection
+
+    blocks = connection.atomic_blocks
+    return bool(blocks) and getattr(blocks[0], "_from_testcase", False)
+
+
 # --- Wagtail's per-request caches ------------------------------------------------------------
 
 # `Site.find_for_request` keeps the request's site on the request under this name.

@@ -174,3 +174,23 @@ def test_the_quick_deletion_check_is_wagtails_own(laocai):
                     assert quick == wagtails, (user.username, page.title)
                     answered += 1
     assert answered >= 75  # of 84: only a folder that is not live needs Wagtail's query
+
+
+def test_django_marks_the_transaction_a_test_case_wraps_a_test_in():
+    """`in_a_test_cases_transaction`: the outermost block of `atomic_blocks` is the test's,
+    marked `_from_testcase`; a block opened by code inside it is not."""
+    from django.db import connection, transaction
+
+    assert compat.in_a_test_cases_transaction()
+    with transaction.atomic():
+        assert compat.in_a_test_cases_transaction()
+        assert not getattr(connection.atomic_blocks[-1], "_from_testcase", False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_test_case_no_transaction_is_the_tests(wagtail_rows):
+    from django.db import transaction
+
+    assert not compat.in_a_test_cases_transaction()
+    with transaction.atomic():
+        assert not compat.in_a_test_cases_transaction()

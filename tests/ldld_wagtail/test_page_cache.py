@@ -377,3 +377,42 @@ def test_after_a_publish_the_copy_of_before_is_served_while_built_again_never_af
     take_down(old, admin_user, "accuracy", "Sai số liệu")
     after = client.get(column.url)
     assert after["X-Cache"] == "MISS" and "Tin đã có từ trước" not in after.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_renews_the_cached_pages_once_when_committed_not_before(
+    client, wagtail_rows, admin_user
+):
+    """Other processes cannot see a change before it is committed: they keep the pages kept
+    until then, and the tokens are renewed once, after the commit, so that no page is built
+    twice for one change. The changing request alone reads a fresh generation meanwhile."""
+    from django.db import transaction
+
+    from ldld_wagtail import cache as page_cache
+    from ldld_wagtail.takedown import take_down
+
+    from ..utils import make_column, make_home
+
+    column = make_column(make_home())
+    item = make_news(column, "Tin sẽ bị gỡ khi giao dịch xong")
+    client.get(column.url)
+    assert client.get(column.url)["X-Cache"] == "HIT"
+    written = []
+    write = page_cache._write_token
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            page_cache,
+            "_write_token",
+            lambda t, *a, **k: written.append(k.get("key")) or write(t, *a, **k),
+        )
+        with transaction.atomic():
+            shared = page_cache._read_token()
+            take_down(item, admin_user, "accuracy", "Sai số liệu")
+            assert written == [] and page_cache._read_token() == shared
+            assert page_cache.current_generation() != shared  # this request's own
+        assert written.count(page_cache.LISTINGS_TOKEN) == 1
+    assert page_cache._read_token() != shared
+    gone = client.get(column.url)
+    assert (
+        gone["X-Cache"] == "MISS" and "Tin sẽ bị gỡ khi giao dịch xong" not in gone.content.decode()
+    )
