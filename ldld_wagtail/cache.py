@@ -391,6 +391,12 @@ def _still_valid(entry, listings: str | None = None):
     return entry[3:]
 
 
+def _unchanged_since(tokens) -> bool:
+    """Whether nothing public changed since the request read `tokens`: the generation is the
+    same (read after the tokens a copy is to be kept under)."""
+    return (_read_token() or "") == tokens[GENERATION_KEY]
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -499,8 +505,7 @@ class AnonymousPageCacheMiddleware:
         after the generation), so that it is the token of what was shown; None
         otherwise."""
         token = _read_token(f"{ITEM_TOKEN}{item}") or ""
-        unchanged = (_read_token() or "") == tokens[GENERATION_KEY]
-        return token if unchanged else None
+        return token if _unchanged_since(tokens) else None
 
     @staticmethod
     def _listing_softly(request, tokens) -> dict | None:
@@ -512,7 +517,7 @@ class AnonymousPageCacheMiddleware:
             return None
         names = [f"{ITEM_TOKEN}{item}" for item in sorted(items)]
         found = _read_tokens(names)
-        if (_read_token() or "") != tokens[GENERATION_KEY]:
+        if not _unchanged_since(tokens):
             return None
         return {**found, SOFT: (tokens[LISTINGS_TOKEN], time.time())}
 

@@ -131,12 +131,12 @@ def record_pulls(outlet: Outlet | None, page_ids) -> None:
         pk: (first, last)
         for pk, first, last in rows.values_list("page_id", "first_pulled_at", "last_pulled_at")
     }
-    if outlet.national and page_ids - set(known):  # chosen by the box: the row may not exist yet
+    missing = page_ids - known.keys()
+    if outlet.national and missing:  # chosen by the box: the row may not exist yet
         Forwarding.objects.bulk_create(
-            [Forwarding(page_id=pk, outlet=outlet) for pk in page_ids - set(known)],
-            ignore_conflicts=True,
+            [Forwarding(page_id=pk, outlet=outlet) for pk in missing], ignore_conflicts=True
         )
-        known.update({pk: (None, None) for pk in page_ids - set(known)})
+        known.update(dict.fromkeys(missing, (None, None)))
     first = [pk for pk, (at, _last) in known.items() if at is None]
     due = [pk for pk, (_first, at) in known.items() if at is None or now - at >= PULL_PRECISION]
     if first:

@@ -203,24 +203,23 @@ class SharedFileCache(BaseCache):
         every value kept, expired or not: for inspection and tests."""
         found = {}
         for _mtime, name in self._files():
-            try:
-                with open(name, "rb") as kept:
-                    head = kept.read(HEADER.size)
-                    expires, length = HEADER.unpack(head)
-                    found[kept.read(length).decode()] = expires or None
-            except (OSError, struct.error, UnicodeDecodeError):
-                continue
+            head = _head(name, with_key=True)
+            if head is not None:
+                found[head[1]] = head[0] or None
         return found
 
-    def _count(self) -> int:
-        total = 0
+    def _folders(self) -> list:
         try:
-            folders = list(os.scandir(self._dir))
+            return [folder.path for folder in os.scandir(self._dir) if folder.is_dir()]
         except OSError:
-            return 0
-        for folder in folders:
+            return []
+
+    def _count(self) -> int:
+        """How many files are kept (names only: no file is opened or looked at)."""
+        total = 0
+        for folder in self._folders():
             try:
-                total += len(os.listdir(folder.path))
+                total += sum(not name.startswith(".") for name in os.listdir(folder))
             except OSError:
                 continue
         return total
@@ -228,15 +227,11 @@ class SharedFileCache(BaseCache):
     def _files(self) -> list:
         """(modified, path) of every file kept."""
         entries = []
-        try:
-            folders = list(os.scandir(self._dir))
-        except OSError:
-            return entries
-        for folder in folders:
+        for folder in self._folders():
             try:
                 entries += [
                     (f.stat().st_mtime, f.path)
-                    for f in os.scandir(folder.path)
+                    for f in os.scandir(folder)
                     if not f.name.startswith(".")
                 ]
             except OSError:
@@ -250,21 +245,29 @@ class SharedFileCache(BaseCache):
         written. Returns how many were removed."""
         if self._count() <= self._max_entries:
             return 0
-        entries = self._files()
-        removed = 0
         now = time.time()
-        for _mtime, name in list(entries):
-            try:
-                with open(name, "rb") as kept:
-                    expires, _length = HEADER.unpack(kept.read(HEADER.size))
-            except (OSError, struct.error):
-                continue
-            if expires and expires <= now:
-                Path(name).unlink(missing_ok=True)
+        remaining, removed = [], 0
+        for entry in self._files():
+            head = _head(entry[1])
+            if head is not None and head[0] and head[0] <= now:
+                Path(entry[1]).unlink(missing_ok=True)
                 removed += 1
+            else:
+                remaining.append(entry)
         keep = self._max_entries - self._max_entries // max(self._cull_frequency, 1)
-        remaining = sorted(e for e in entries if os.path.exists(e[1]))
-        for _mtime, name in remaining[: max(0, len(remaining) - keep)]:
+        remaining.sort()
+        doomed = remaining[: max(0, len(remaining) - keep)]
+        for _mtime, name in doomed:
             Path(name).unlink(missing_ok=True)
-            removed += 1
-        return removed
+        return removed + len(doomed)
+
+
+def _head(name, with_key=False):
+    """(expiry, key or None) read from the start of file `name`; None if unreadable."""
+    try:
+        with open(name, "rb") as kept:
+            expires, length = HEADER.unpack(kept.read(HEADER.size))
+            key = kept.read(length).decode() if with_key else None
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+    return expires, key

@@ -21,7 +21,6 @@ public site changes (the generation): the key is checked and the pull noted ever
 
 import base64
 import binascii
-import json
 
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Subquery
@@ -39,7 +38,7 @@ from ...syndication import CONSUMERS_GROUP
 from ...visibility import is_restricted
 from .. import batching, errors
 from ..auth import BearerAuthentication
-from ..base import RenderedOnce, Service
+from ..base import RenderedOnce, Service, UnicodeJSONRenderer
 from ..serializers import content
 from ..serializers.feed import feed_items
 from ..serializers.fields import image, iso, richtext, term
@@ -114,7 +113,8 @@ class SyndicationService(Service):
         kept = FEED_ANSWERS.get(key, generation) if len(address) <= FEED_KEY_LIMIT else None
         if kept is None:
             kept = self.answer(request, feed, since, size)
-            FEED_ANSWERS.put(key, generation, kept, len(json.dumps(kept[0])))
+            # Rendered here once: the size to bound the memory by, and the bytes sent.
+            FEED_ANSWERS.put(key, generation, kept, len(UnicodeJSONRenderer().render(kept[0])))
         answer, pulled = kept
         forwarding.record_pulls(self.outlet, pulled)
         return Response(answer)
