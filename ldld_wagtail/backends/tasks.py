@@ -2,8 +2,11 @@
 
 One queue for everything: the portal's own jobs and Wagtail's tasks (reference index, image
 renditions, frontend cache) all run in `manage.py qcluster`. A job that cannot be queued (the
-broker is down) is logged, not raised: the save that queued it goes through, and the portal's
-own work is picked up again by its sweeps (`notify.send_owed`, `reports.jobs.resume_stalled`).
+Redis broker is down) is not raised, so the save that queued it goes through: it is kept in the
+database instead, as a django-q2 schedule due at once, which the cluster's scheduler queues once
+the broker is back (a schedule whose job cannot be queued stays due). Only when the database
+cannot take it either is the job logged and dropped; the portal's own work is then picked up
+again by its sweeps (`notify.send_owed`, `reports.jobs.resume_stalled`).
 """
 
 import dataclasses
@@ -78,21 +81,11 @@ class DjangoQBackend(BaseTaskBackend):
         )
 
     def _send(self, task, args, kwargs, result):
-        from django_q.models import Schedule
-        from django_q.tasks import async_task, schedule
+        from django_q.tasks import async_task
 
         try:
             if task.run_after is not None:
-                schedule(
-                    "ldld_wagtail.backends.tasks.run_task",
-                    task.module_path,
-                    list(args),
-                    dict(kwargs),
-                    name=f"{task.module_path}:{result.id}",
-                    schedule_type=Schedule.ONCE,
-                    next_run=task.run_after,
-                    repeats=1,
-                )
+                self._keep(task, args, kwargs, result, task.run_after, repeats=1)
             else:
                 async_task(
                     "ldld_wagtail.backends.tasks.run_task",
@@ -102,6 +95,39 @@ class DjangoQBackend(BaseTaskBackend):
                     task_name=task.module_path,
                 )
         except BROKER_DOWN:  # the broker (Redis) is down: the save that queued it must not fail
+            return self._kept_for_later(task, args, kwargs, result)
+        return result
+
+    @staticmethod
+    def _keep(task, args, kwargs, result, when, repeats):
+        """The job as a django-q2 schedule run once at `when` (repeats=-1: deleted once it is
+        queued)."""
+        from django_q.models import Schedule
+        from django_q.tasks import schedule
+
+        schedule(
+            "ldld_wagtail.backends.tasks.run_task",
+            task.module_path,
+            list(args),
+            dict(kwargs),
+            name=f"{task.module_path}:{result.id}",
+            schedule_type=Schedule.ONCE,
+            next_run=when,
+            repeats=repeats,
+        )
+
+    def _kept_for_later(self, task, args, kwargs, result):
+        """The broker took no job: keep it in the database, due now, for the scheduler to queue
+        once the broker is back; logged and dropped only if the database is down too."""
+        from django.db import DatabaseError
+
+        try:
+            self._keep(task, args, kwargs, result, timezone.now(), repeats=-1)
+        except DatabaseError:
             logger.warning("Could not queue %s; the broker is unavailable", task.module_path)
             return dataclasses.replace(result, status=TaskResultStatus.FAILED)
+        logger.warning(
+            "The broker is unavailable: %s kept in the database until it is back",
+            task.module_path,
+        )
         return result

@@ -75,3 +75,46 @@ def test_with_the_redis_broker_a_job_waits_for_the_transaction(
             assert async_task.call_count == 0  # not before the commit
         assert async_task.call_count == 1
         assert async_task.call_args.args[1] == "wagtail.tasks.update_reference_index_task"
+
+
+def test_a_job_queued_while_the_broker_is_down_waits_in_the_database(
+    django_capture_on_commit_callbacks,
+):
+    """Redis down: Wagtail's job (here a reference-index update) is not lost but kept as a
+    schedule due at once; the scheduler leaves it due while the broker is still down, and
+    queues it, once, when the broker is back."""
+    from unittest import mock
+
+    from django.utils import timezone
+    from django_q.conf import Conf
+    from django_q.models import Schedule
+    from django_q.scheduler import scheduler
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from wagtail.tasks import update_reference_index_task
+
+    Schedule.objects.all().delete()  # the portal's own schedules aside
+    down = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    with (
+        mock.patch.object(Conf, "ORM", None),
+        mock.patch.object(Conf, "SYNC", False),
+        mock.patch("django_q.tasks.async_task", side_effect=down),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        update_reference_index_task.enqueue("home", "contact", "7")
+    kept = Schedule.objects.get(func="ldld_wagtail.backends.tasks.run_task")
+    assert kept.next_run <= timezone.now() and kept.schedule_type == Schedule.ONCE
+    assert "wagtail.tasks.update_reference_index_task" in kept.args
+
+    broker = mock.Mock()
+    with mock.patch("django_q.scheduler.async_task", side_effect=down):
+        scheduler(broker=broker)  # the broker still down: the job stays due
+    assert Schedule.objects.filter(pk=kept.pk).exists()
+
+    with mock.patch("django_q.scheduler.async_task", return_value="ab" * 16) as queued:
+        scheduler(broker=broker)
+    assert queued.call_count == 1
+    assert queued.call_args.args[:2] == (
+        "ldld_wagtail.backends.tasks.run_task",
+        "wagtail.tasks.update_reference_index_task",
+    )
+    assert not Schedule.objects.filter(pk=kept.pk).exists()  # queued once, then gone
