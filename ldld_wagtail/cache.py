@@ -361,6 +361,24 @@ def _servable_while_rebuilt(entry, tokens) -> tuple | None:
     return entry[3:]
 
 
+def _servable_in_outage(entry, tokens) -> tuple | None:
+    """(status, headers, content) of a page kept before, to answer with while the database
+    is down (the new copy cannot be built): a listing only if no item was removed since it
+    was kept, as `_servable_while_rebuilt` but for as long as the outage lasts; a deep listing
+    page if none of the items it shows changed. Never a page of one item: its token changes
+    on its take-down too."""
+    if not _entry(entry):
+        return None
+    depends = entry[1]
+    if set(depends) == {LISTINGS_TOKEN, STALE_OK}:
+        return entry[3:] if depends[STALE_OK] == tokens[REMOVALS_TOKEN] else None
+    if SOFT in depends:
+        items = [name for name in depends if name != SOFT]
+        found = _read_tokens(items)
+        return entry[3:] if all(found[name] == depends[name] for name in items) else None
+    return None
+
+
 def _entry(entry) -> bool:
     return isinstance(entry, tuple) and len(entry) == 6 and entry[0] == ENTRY
 
@@ -476,6 +494,10 @@ class AnonymousPageCacheMiddleware:
         item_token = (_read_token(f"{ITEM_TOKEN}{item}") or "") if item else None
         try:
             response = self.get_response(request)
+            if getattr(response, "ldld_outage", False) and (
+                kept := _servable_in_outage(entry, tokens)
+            ):
+                return self._replay(kept, "STALE")
             if self._anonymous(request, response):
                 shown = getattr(request, "ldld_cache_item", None)
                 if shown and shown == item:

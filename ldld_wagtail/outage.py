@@ -18,7 +18,9 @@ is Django's own 500.
 Nothing is kept between requests: Django closes a connection that failed at the end of the
 request, and the next request opens a new one, so the site recovers by itself as soon as the
 database is back. Anonymous readers of cached pages never reach this: the page cache
-(`ldld_wagtail.cache`) answers before the database is needed.
+(`ldld_wagtail.cache`) answers before the database is needed, and answers a listing that a
+publish made out of date with its copy of before, rather than this page, while the database
+cannot build the new one (never one that an item's take-down made out of date).
 """
 
 import logging
@@ -88,6 +90,7 @@ def api_unavailable() -> JsonResponse:
         json_dumps_params={"ensure_ascii": False},
     )
     response["Retry-After"] = str(RETRY_AFTER)
+    response.ldld_outage = True  # the page cache may answer with the copy of before instead
     return response
 
 
@@ -101,6 +104,7 @@ def unavailable(request) -> HttpResponse:
     )
     response["Retry-After"] = str(RETRY_AFTER)
     response["Cache-Control"] = "no-store"
+    response.ldld_outage = True
     return response
 
 

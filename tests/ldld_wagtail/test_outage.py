@@ -59,6 +59,33 @@ def test_readers_get_cached_pages_or_a_vietnamese_503_and_the_site_recovers(colu
     assert reader.get(f"/++api++{other.url}", HTTP_ACCEPT="application/json").status_code == 200
 
 
+def test_a_listing_a_publish_made_out_of_date_is_served_as_before_while_the_database_is_down(
+    column, admin_user
+):
+    """A publish just before the database stops: the home page and the column cannot be built
+    again, so readers get the copy of before, not a 503; after a take-down they get the 503
+    rather than a page that still shows the withdrawn item."""
+    from ldld_wagtail.takedown import take_down
+
+    first = make_news(column, "Tin trước khi mất điện")
+    reader = Client(raise_request_exception=False)
+    kept = {url: reader.get(url) for url in ("/", column.url)}
+    assert all(r.status_code == 200 and r["X-Cache"] == "MISS" for r in kept.values())
+
+    make_news(column, "Tin đăng ngay trước sự cố")  # renews the listings
+    with database_down():
+        for url, before in kept.items():
+            again = reader.get(url)
+            assert again.status_code == 200 and again["X-Cache"] == "STALE", url
+            assert again.content == before.content
+
+    take_down(first, admin_user, "accuracy", "Sai số liệu")
+    with database_down():
+        for url in kept:
+            assert reader.get(url).status_code == 503, url
+    assert "Tin trước khi mất điện" not in reader.get("/").content.decode()
+
+
 def test_other_server_errors_stay_500(column, settings):
     reader = Client(raise_request_exception=False)
     with mock.patch.object(CursorWrapper, "execute", side_effect=RuntimeError("bug")):
