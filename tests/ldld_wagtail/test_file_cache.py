@@ -90,11 +90,37 @@ def test_the_number_of_files_is_bounded(tmp_path, monkeypatch):
     for n in range(100):
         cache.set(f"key-{n}", n, 60)
         os.utime(cache._path(f"key-{n}"), (n + 1e9, n + 1e9))  # in the order written
+        assert cache.wait_for_cull()  # each cull done before the next write, as with time
     assert len(cache.entries()) <= 30 + 10
     # The most recently written are kept, the oldest dropped.
     assert cache.get("key-99") == 99 and cache.get("key-0") is None
     cache.clear()
     assert cache.entries() == {} and cache.get("key-99") is None
+
+
+def test_a_write_never_waits_for_a_cull_and_one_cull_runs_at_a_time(tmp_path, monkeypatch):
+    """Culling reads every file and removes thousands: the reader whose write called for it
+    is answered meanwhile, and further writes start no second cull while it runs."""
+    import threading
+
+    monkeypatch.setattr(filecache, "CULL_EVERY", 2)
+    entered, release, calls = threading.Event(), threading.Event(), []
+
+    def slow_cull(self):
+        calls.append(threading.current_thread().name)
+        entered.set()
+        release.wait(10)
+        return 0
+
+    monkeypatch.setattr(SharedFileCache, "cull", slow_cull)
+    cache = process(tmp_path)
+    started = time.monotonic()
+    for n in range(10):  # five culls due
+        cache.set(f"key-{n}", n, 60)
+    assert time.monotonic() - started < 5
+    assert entered.wait(5) and calls == ["ldld-cache-cull"] and not cache.wait_for_cull(timeout=0.05)
+    release.set()
+    assert cache.wait_for_cull() and cache.get("key-9") == 9
 
 
 def test_counters_count_every_increment_and_keep_their_expiry(tmp_path):
