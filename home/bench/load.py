@@ -184,8 +184,14 @@ Schedule.objects.update_or_create(name=REMINDER_SCHEDULE, defaults=dict(
 print('RESULT=' + json.dumps({'waiting': waiting, 'since': now.isoformat()}))
 """
 
+# The page cache renewed; without Redis, the files of earlier runs removed too (var/load/cache),
+# so that a run does not spend its time culling them.
 EMPTY_CACHE = """
+from django.core.cache import cache
+from ldld_wagtail.backends.filecache import SharedFileCache
 from ldld_wagtail.cache import invalidate_pages
+if isinstance(cache, SharedFileCache):
+    cache.clear()
 invalidate_pages()
 print('RESULT={}')
 """
@@ -260,11 +266,12 @@ def gunicorn_command() -> list:
         "5",
         "--log-level",
         "warning",
-        # Each request: its address, whether the page cache had it, the server's milliseconds.
+        # Each request: its address, whether the page cache had it, the server's milliseconds,
+        # the process that answered.
         "--access-logfile",
         str(ACCESS_LOG),
         "--access-logformat",
-        "%(U)s %(q)s %({x-cache}o)s %(M)s",
+        "%(U)s %(q)s %({x-cache}o)s %(M)s %(p)s",
     ]
 
 
@@ -855,16 +862,17 @@ def report_server(kinds) -> None:
     built (MISS) or does not keep (-), and the server's time on each (wall clock, threads
     sharing the CPU)."""
     where = {path: kind for kind, _, paths in kinds for path in paths}
-    counts, spent = {}, {}
+    counts, spent, processes = {}, {}, {}
     try:
         lines = ACCESS_LOG.read_text().splitlines()
     except OSError:
         return
     for line in lines:
         parts = line.split(" ")
-        if len(parts) != 4 or not parts[3].isdigit():
+        if len(parts) != 5 or not parts[3].isdigit():
             continue
-        path, query, cached, took = parts
+        path, query, cached, took, pid = parts
+        processes[pid] = processes.get(pid, 0) + 1
         kind = where.get(f"{path}?{query}" if query else path) or where.get(
             f"{quote(path)}?{query}" if query else quote(path), "editors and checker"
         )
@@ -879,6 +887,10 @@ def report_server(kinds) -> None:
         total = sum(spent.get((kind, c), 0) for c in ("HIT", "MISS", "-")) / 1000
         per_miss = spent.get((kind, "MISS"), 0) / miss if miss else 0
         print(f"{kind:22} {hit:7d} {miss:7d} {other:7d} {total:9.1f}  {per_miss:6.0f}")
+    # The kernel hands each new connection to whichever process accepts first: an uneven
+    # share makes one process's queue, and the readers on it, wait longer.
+    shares = " / ".join(str(n) for n in sorted(processes.values(), reverse=True))
+    print(f"requests per gunicorn process: {shares}")
 
 
 def seconds(took: dict) -> str:
