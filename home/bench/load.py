@@ -196,18 +196,21 @@ invalidate_pages()
 print('RESULT={}')
 """
 
-# The worker's jobs since the run started: done, failed, by function; reminders sent; backlog.
+# The worker's jobs since the run started: done, failed, by function; backlog. django-q2 keeps
+# only its latest `save_limit` successful jobs (250), so the reminders sent are read from the
+# waiting publications themselves (each marked when its overdue reminder is sent).
 JOBS = """
 import collections, json, datetime
+from django_q.conf import Conf
 from django_q.models import Task
 from django_q.brokers import get_broker
+from ldld_wagtail.workflows import pending_publications
 since = datetime.datetime.fromisoformat(SINCE)
 done = list(Task.objects.filter(stopped__gte=since))
 funcs = collections.Counter(t.func.rsplit('.', 1)[-1] for t in done)
-reminders = sum(
-    int(t.result or 0) for t in done if t.success and t.func.endswith('remind_deadlines')
-)
+reminders = pending_publications().filter(overdue_notified_at__gte=since).count()
 print('RESULT=' + json.dumps({
+    'save_limit': Conf.SAVE_LIMIT,
     'done': sum(t.success for t in done), 'failed': sum(not t.success for t in done),
     'funcs': funcs, 'reminders': reminders, 'queued': get_broker().queue_size(),
     'reminder_runs': sum(t.func.endswith('remind_deadlines') for t in done),
@@ -846,6 +849,7 @@ def main():
             thread.join(timeout=4 * WATCH + 60)
         stop(worker, group=False)  # django-q2 stops its cluster in order on SIGTERM
         jobs = shell({**env, "SINCE": remind["since"]}, f"SINCE = {remind['since']!r}\n" + JOBS)
+        jobs["waiting"] = remind["waiting"]
     finally:
         stopping.set()
         for _, _, process, _ in readers:
@@ -966,9 +970,12 @@ def report(readers, desk, jobs, cpu) -> bool:
         print(f"  {page}: first still shown by {', '.join(still)}; gone for good: {seconds(took)}")
     print(
         f"Worker: {jobs['done']} jobs done, {jobs['failed']} failed, {jobs['queued']} still "
-        f"queued; {jobs['reminder_runs']} reminder runs sent {jobs['reminders']} reminders; "
+        f"queued; {jobs['reminders']} of {jobs['waiting']} waiting items reminded"
+        f" ({jobs['reminder_runs']} reminder runs among the jobs kept); "
         + ", ".join(f"{func} {n}" for func, n in sorted(jobs["funcs"].items()))
     )
+    if jobs["done"] >= jobs["save_limit"] > 0:
+        print(f"  (django-q2 keeps its latest {jobs['save_limit']} successful jobs only)")
     for failure, count in sorted(jobs["failures"].items()):
         print(f"  failed {count}×: {failure[:160]}")
     cores = os.cpu_count()
@@ -997,7 +1004,10 @@ def report(readers, desk, jobs, cpu) -> bool:
             and max(published) <= PUBLISH_WITHIN,
         ),
         ("take-down gone at once", desk.takedowns > 0 and not desk.stale_readings),
-        ("worker: reminders sent, no job failed", jobs["reminders"] > 0 and not jobs["failed"]),
+        (
+            "worker: every waiting item reminded, no job failed",
+            0 < jobs["waiting"] == jobs["reminders"] and not jobs["failed"],
+        ),
     ]
     print("\nTargets: " + "; ".join(f"{name} {'ok' if ok else 'MISSED'}" for name, ok in checks))
     return all(ok for _, ok in checks)
