@@ -351,9 +351,7 @@ def _servable_while_rebuilt(entry, tokens) -> tuple | None:
     """(status, headers, content) of a listing page kept before the latest publish, while
     another request builds it again: only if no item was removed since it was kept, its site
     is the same (the key), and the listings changed no more than `STALE_SECONDS` ago."""
-    if not _entry(entry) or set(entry[1]) != {LISTINGS_TOKEN, STALE_OK}:
-        return None
-    if entry[1][STALE_OK] != tokens[REMOVALS_TOKEN]:
+    if not _listing_nothing_removed_since(entry, tokens):
         return None
     stamp, dash, _ = tokens[LISTINGS_TOKEN].partition("-")
     if not (dash and stamp.isdigit()) or time.time() - int(stamp) > STALE_SECONDS:
@@ -369,14 +367,24 @@ def _servable_in_outage(entry, tokens) -> tuple | None:
     on its take-down too."""
     if not _entry(entry):
         return None
+    if _listing_nothing_removed_since(entry, tokens):
+        return entry[3:]
     depends = entry[1]
-    if set(depends) == {LISTINGS_TOKEN, STALE_OK}:
-        return entry[3:] if depends[STALE_OK] == tokens[REMOVALS_TOKEN] else None
     if SOFT in depends:
         items = [name for name in depends if name != SOFT]
         found = _read_tokens(items)
         return entry[3:] if all(found[name] == depends[name] for name in items) else None
     return None
+
+
+def _listing_nothing_removed_since(entry, tokens) -> bool:
+    """Whether `entry` is a listing page (kept under the listings' token) and no item was
+    removed since it was kept (the removals' token as it was then)."""
+    return (
+        _entry(entry)
+        and set(entry[1]) == {LISTINGS_TOKEN, STALE_OK}
+        and entry[1][STALE_OK] == tokens[REMOVALS_TOKEN]
+    )
 
 
 def _entry(entry) -> bool:

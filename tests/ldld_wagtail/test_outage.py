@@ -86,6 +86,32 @@ def test_a_listing_a_publish_made_out_of_date_is_served_as_before_while_the_data
     assert "Tin trước khi mất điện" not in reader.get("/").content.decode()
 
 
+def test_a_deep_page_is_served_as_before_while_the_database_is_down_unless_its_items_changed(
+    column, admin_user, monkeypatch
+):
+    """A deep page out of its time after a publish is served as it was while it cannot be
+    built again; once one of the items it shows is taken down, it is not."""
+    from ldld_wagtail import cache as page_cache
+    from ldld_wagtail.takedown import take_down
+
+    items = [make_news(column, f"Tin cũ số {n}") for n in range(12)]  # 10 a page
+    deep = f"{column.url}?page=2"
+    reader = Client(raise_request_exception=False)
+    built = reader.get(deep)
+    assert built["X-Cache"] == "MISS" and "Tin cũ số 0" in built.content.decode()
+
+    make_news(column, "Tin mới đăng")
+    monkeypatch.setattr(page_cache, "SOFT_SECONDS", 0)  # its time is up: to be built again
+    with database_down():
+        again = reader.get(deep)
+    assert again.status_code == 200 and again["X-Cache"] == "STALE"
+    assert again.content == built.content
+
+    take_down(items[0], admin_user, "accuracy", "Sai số liệu")
+    with database_down():
+        assert reader.get(deep).status_code == 503
+
+
 def test_other_server_errors_stay_500(column, settings):
     reader = Client(raise_request_exception=False)
     with mock.patch.object(CursorWrapper, "execute", side_effect=RuntimeError("bug")):
