@@ -369,11 +369,8 @@ def _servable_in_outage(entry, tokens) -> tuple | None:
         return None
     if _listing_nothing_removed_since(entry, tokens):
         return entry[3:]
-    depends = entry[1]
-    if SOFT in depends:
-        items = [name for name in depends if name != SOFT]
-        found = _read_tokens(items)
-        return entry[3:] if all(found[name] == depends[name] for name in items) else None
+    if SOFT in entry[1]:  # as still valid, its time aside: the listings' token it was built on
+        return _still_valid(entry, listings=entry[1][SOFT][0])
     return None
 
 
